@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def overview(request, slug=None):
+    return HttpResponse("")

@@ -1,0 +1,122 @@
+"""`load_initial_data`: the embassy page's content, complete, and safe to load again."""
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+
+from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit, VisitRegion
+from embassy.models import MissionLink, Page
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(settings.BASE_DIR).parent / "shared" / "seed" / "regional-cooperation.bg.txt"
+
+
+def seed_year_counts():
+    """Count the pairs per year in the embassy page's own list."""
+    counts = {}
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"(\d{4}) година: (.+)", line)
+        if match:
+            counts[int(match[1])] = len(match[2].split(", "))
+    return counts
+
+
+def content_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Region, TwinningAgreement, Visit, VisitRegion, NewsPhoto, Page, MissionLink)
+    }
+
+
+def test_loads_the_48_agreements_with_the_seeds_count_for_each_year():
+    assert TwinningAgreement.objects.count() == 48
+    years = Counter(TwinningAgreement.objects.values_list("year", flat=True))
+    assert dict(years) == seed_year_counts()
+    assert len(years) == 16
+
+
+def test_loading_twice_changes_nothing():
+    before = content_counts()
+    output = io.StringIO()
+    call_command("load_initial_data", stdout=output)
+    assert content_counts() == before
+    assert "agreements: 0 added, 48 already present" in output.getvalue()
+
+
+def test_loads_into_an_empty_database():
+    for model in (NewsPhoto, Visit, TwinningAgreement, MissionLink, Page):
+        model.objects.all().delete()
+    # Regions protect their children: delete from the leaves up.
+    while Region.objects.exists():
+        Region.objects.filter(children__isnull=True).delete()
+    call_command("load_initial_data", stdout=io.StringIO())
+    assert content_counts() == {
+        "Region": 111,
+        "TwinningAgreement": 48,
+        "Visit": 3,
+        "VisitRegion": 3,
+        "NewsPhoto": 1,
+        "Page": 1,
+        "MissionLink": 2,
+    }
+
+
+def test_does_not_overwrite_a_staff_edit():
+    minsk = Region.objects.get(slug="minsk")
+    minsk.description_bg = "Столицата на Беларус."
+    minsk.save()
+    call_command("load_initial_data", stdout=io.StringIO())
+    minsk.refresh_from_db()
+    assert minsk.description_bg == "Столицата на Беларус."
+
+
+def test_every_party_of_the_seed_list_is_a_region():
+    text = SEED.read_text(encoding="utf-8")
+    pairs = [
+        re.split(r"\s*[–—]\s*", pair)
+        for line in text.splitlines()
+        if (match := re.match(r"\d{4} година: (.+)", line))
+        for pair in match[1].split(", ")
+    ]
+    assert len(pairs) == 48
+    agreements = TwinningAgreement.objects.with_parties()
+    loaded = {(a.year, a.mission_region.name_bg, a.host_region.name_bg) for a in agreements}
+    assert len(loaded) == 48
+    bulgarian_names = {a.host_region.name_bg for a in agreements}
+    for _mission, host in pairs:
+        assert host.removeprefix("община ") in bulgarian_names
+
+
+def test_news_photo_has_its_file_dimensions_and_the_seeds_caption():
+    photo = NewsPhoto.objects.get()
+    assert default_storage.exists(photo.image.name)
+    assert (photo.width, photo.height) == (1200, 800)
+    assert "ръководството на област Стара Загора (6 септември 2021 г.)" in photo.caption_bg
+    assert photo.is_featured and photo.is_published
+
+
+def test_the_two_meetings_of_twinned_cities_and_the_2021_visit():
+    meetings = Visit.objects.filter(kind=Visit.Kind.TWIN_CITIES_MEETING).order_by("start_date")
+    assert [(v.start_date.year, v.start_date.month) for v in meetings] == [(2000, 11), (2005, 4)]
+    assert meetings[1].location.slug == "burgas"
+    visit = Visit.objects.get(kind=Visit.Kind.AMBASSADOR)
+    assert str(visit.start_date) == "2021-09-06"
+    assert {r.slug for r in visit.regions.all()} == {"brest-oblast", "stara-zagora-oblast"}
+
+
+def test_page_and_mission_links():
+    page = Page.objects.get(slug="regional-cooperation")
+    assert page.title_bg == "Регионално сътрудничество"
+    assert "повече от 45 споразумения" in page.body_bg
+    assert all(getattr(page, f"body_{code}") for code in ("ru", "be", "en"))
+    assert [link.title_en for link in MissionLink.objects.all()] == [
+        "All Missions",
+        "Belarus' Foreign Ministry",
+    ]
