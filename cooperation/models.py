@@ -10,7 +10,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -42,9 +42,23 @@ def validate_not_future_year(year):
         )
 
 
+def search_term(text):
+    """A visitor's search text in the form of Region.search_names."""
+    return " ".join(text.split()).casefold()
+
+
 class RegionQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def search(self, text):
+        return self.filter(search_names__contains=search_term(text))
+
+    def taking_part(self):
+        """Regions that are a party to at least one agreement."""
+        return self.filter(
+            Q(agreements_as_mission_party__isnull=False) | Q(agreements_as_host_party__isnull=False)
+        ).distinct()
 
     def within(self, region):
         """The region and every unit below it, in one indexed query on the materialized path."""
@@ -52,6 +66,13 @@ class RegionQuerySet(models.QuerySet):
 
     def in_country(self, code):
         return self.filter(country=code)
+
+    def by_country(self):
+        """The mission's own country first, then the host country; each as a tree."""
+        mission_first = Case(
+            When(country=settings.COOPERATION_MISSION_COUNTRY, then=Value(0)), default=Value(1)
+        )
+        return self.order_by(mission_first, "path")
 
     def oblasts(self):
         return self.filter(kind=Region.Kind.OBLAST)
@@ -105,6 +126,9 @@ class Region(models.Model):
         help_text=_("Latin letters, digits and hyphens; the region's address in every language."),
     )
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
+    # The names in every language, case-folded in Python: text search then matches Cyrillic
+    # the same way on SQLite (whose LIKE folds only ASCII) and on PostgreSQL.
+    search_names = models.TextField(_("names for search"), editable=False, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=7,
@@ -162,11 +186,12 @@ class Region(models.Model):
     def save(self, *args, **kwargs):
         old_path = self.path
         self.path = self.build_path()
+        self.search_names = self.build_search_names()
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
             # Moving or renaming a region moves everything below it too.
             Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-                path=Concat(models.Value(self.path), Substr("path", len(old_path) + 1))
+                path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
             )
 
     def get_absolute_url(self):
@@ -201,11 +226,20 @@ class Region(models.Model):
     def level(self):
         return self.LEVELS[self.kind]
 
+    @property
+    def depth(self):
+        """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
+        return self.path.count("/") - 2
+
     def ancestors(self):
         """The units above this one, from the top down, in one query."""
         slugs = self.path.strip("/").split("/")[:-1]
         by_slug = Region.objects.in_bulk(slugs, field_name="slug")
         return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+    def build_search_names(self):
+        names = (getattr(self, f"name_{code}", None) for code, _name in settings.LANGUAGES)
+        return "\n".join(name for name in names if name).casefold()
 
     def build_path(self):
         prefix = self.parent.path if self.parent_id else "/"
@@ -218,6 +252,14 @@ class TwinningAgreementQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related("mission_region", "host_region")
+
+    def search(self, text, sides=("mission_region", "host_region")):
+        """Agreements with the text in a party's name, in any language."""
+        term = search_term(text)
+        condition = Q()
+        for side in sides:
+            condition |= Q(**{f"{side}__search_names__contains": term})
+        return self.filter(condition)
 
     def involving(self, region):
         """Agreements of the region or of any unit below it, on either side."""
@@ -341,6 +383,20 @@ class PublishableQuerySet(PublicationQuerySet):
         return self.get(slug=slug)
 
 
+class VisitQuerySet(PublishableQuerySet):
+    def involving(self, region):
+        """Visits held in the region or below it, or in which such a unit took part."""
+        return self.filter(
+            Q(location__path__startswith=region.path) | Q(regions__path__startswith=region.path)
+        ).distinct()
+
+
+class NewsPhotoQuerySet(PublishableQuerySet):
+    def showing(self, region):
+        """Photos of the region or of any unit below it."""
+        return self.filter(regions__path__startswith=region.path).distinct()
+
+
 class Visit(Publishable):
     """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
 
@@ -385,7 +441,7 @@ class Visit(Publishable):
     body = models.TextField(_("text"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = VisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "pk"]
@@ -489,7 +545,7 @@ class NewsPhoto(Publishable):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = NewsPhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-publish_at", "pk"]

@@ -5,9 +5,17 @@ from . import views
 app_name = "cooperation"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("agreements/", views.overview, name="agreement_list"),
-    path("regions/<slug:slug>/", views.overview, name="region_detail"),
-    path("visits/<slug:slug>/", views.overview, name="visit_detail"),
-    path("news/<slug:slug>/", views.overview, name="news_detail"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("cooperation/", views.OverviewView.as_view(), name="overview"),
+    path("cooperation/agreements/", views.AgreementListView.as_view(), name="agreement_list"),
+    path("cooperation/regions/", views.RegionListView.as_view(), name="region_list"),
+    path(
+        "cooperation/regions/<slug:slug>/",
+        views.RegionDetailView.as_view(),
+        name="region_detail",
+    ),
+    path("cooperation/visits/", views.VisitListView.as_view(), name="visit_list"),
+    path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
+    path("news/", views.NewsListView.as_view(), name="news_list"),
+    path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
 ]

@@ -1,5 +1,154 @@
-from django.http import HttpResponse
+"""Public pages of the regional cooperation section."""
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from embassy.models import Page
+
+from .filters import AgreementFilter, VisitFilter
+from .models import NewsPhoto, Region, TwinningAgreement, Visit
+
+COOPERATION_PAGE_SLUG = "regional-cooperation"
 
 
-def overview(request, slug=None):
-    return HttpResponse("")
+class ForgivingPaginationMixin:
+    """A page number past the end, or not a number, shows the nearest page with a message."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        requested = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            page = paginator.page(requested)
+        except InvalidPage:
+            page = paginator.page(paginator.num_pages if str(requested).isdigit() else 1)
+            messages.warning(
+                self.request,
+                _("There is no page “%(requested)s”; showing page %(shown)s of %(total)s.")
+                % {
+                    "requested": str(requested)[:20],
+                    "shown": page.number,
+                    "total": paginator.num_pages,
+                },
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class PreviewMixin:
+    """Detail pages: the public sees published entries, staff also drafts, to preview them."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+
+class HomeView(TemplateView):
+    template_name = "cooperation/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_photos"] = NewsPhoto.objects.published()[:4]
+        return context
+
+
+class OverviewView(TemplateView):
+    """The regional cooperation page: the embassy's text, live figures, every agreement."""
+
+    template_name = "cooperation/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = Page.objects.visible_to(self.request.user).filter(slug=COOPERATION_PAGE_SLUG).first()
+        year_order = (
+            "-year" if page is None or page.list_order == Page.ListOrder.NEWEST_FIRST else "year"
+        )
+        agreements = list(TwinningAgreement.objects.with_parties().order_by(year_order, "pk"))
+        context.update(
+            page=page,
+            agreements=agreements,
+            agreement_count=len(agreements),
+            region_count=Region.objects.taking_part().count(),
+            visit_count=Visit.objects.published().count(),
+            featured_photo=NewsPhoto.objects.published().filter(is_featured=True).first(),
+        )
+        return context
+
+
+class AgreementListView(ForgivingPaginationMixin, FilterView):
+    filterset_class = AgreementFilter
+    queryset = TwinningAgreement.objects.with_parties()
+    template_name = "cooperation/agreement_list.html"
+    paginate_by = 25
+    # Invalid filter values are reported on the form; the valid ones still apply.
+    strict = False
+
+
+class RegionListView(ListView):
+    template_name = "cooperation/region_list.html"
+
+    def get_queryset(self):
+        return Region.objects.by_country()
+
+
+class RegionDetailView(DetailView):
+    template_name = "cooperation/region_detail.html"
+
+    def get_queryset(self):
+        return Region.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region = self.object
+        partners = TwinningAgreement.objects.involving(region).with_parties().order_by("year", "pk")
+        context.update(
+            ancestors=region.ancestors(),
+            agreements=partners,
+            visits=Visit.objects.published().involving(region).select_related("location"),
+            photos=NewsPhoto.objects.published().showing(region)[:12],
+            children=region.children.all(),
+        )
+        return context
+
+
+class VisitListView(ForgivingPaginationMixin, FilterView):
+    filterset_class = VisitFilter
+    template_name = "cooperation/visit_list.html"
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        return Visit.objects.published().select_related("location")
+
+
+class VisitDetailView(PreviewMixin, DetailView):
+    model = Visit
+    template_name = "cooperation/visit_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("location")
+            .prefetch_related(
+                "regions",
+                Prefetch("photos", queryset=NewsPhoto.objects.published(), to_attr="public_photos"),
+            )
+        )
+
+
+class NewsListView(ForgivingPaginationMixin, ListView):
+    template_name = "cooperation/news_list.html"
+    paginate_by = 12
+
+    def get_queryset(self):
+        return NewsPhoto.objects.published()
+
+
+class NewsDetailView(PreviewMixin, DetailView):
+    model = NewsPhoto
+    template_name = "cooperation/news_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("visit").prefetch_related("regions")

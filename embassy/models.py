@@ -89,6 +89,10 @@ class PageQuerySet(PublicationQuerySet):
 class Page(Publishable):
     """A translated rich-text page, such as the introduction of the regional cooperation page."""
 
+    class ListOrder(models.TextChoices):
+        OLDEST_FIRST = "oldest", _("oldest first")
+        NEWEST_FIRST = "newest", _("newest first")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -102,6 +106,13 @@ class Page(Publishable):
         help_text=_(
             "Headings, paragraphs, lists, links, bold and italic. Anything else is removed."
         ),
+    )
+    list_order = models.CharField(
+        _("order of lists"),
+        max_length=10,
+        choices=ListOrder,
+        default=ListOrder.OLDEST_FIRST,
+        help_text=_("For pages that list entries by year, such as the agreements."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

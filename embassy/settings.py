@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "embassy.context_processors.site",
             ],
         },
     },
@@ -111,6 +112,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True
+# Our own date formats per language: "6 септември 2021 г.", "6 September 2021".
+FORMAT_MODULE_PATH = ["embassy.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")

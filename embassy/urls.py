@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from . import views
+
 admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
 admin.site.site_title = _("Regional cooperation")
 admin.site.index_title = _("Content")
@@ -14,7 +16,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("cooperation/", include("cooperation.urls")),
+    path("", include("cooperation.urls")),
+    path("missions/go/", views.go_to_mission, name="go_to_mission"),
+    path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 )
 
 if settings.DEBUG:

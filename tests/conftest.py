@@ -5,6 +5,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,7 +24,9 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
+def staff_client(django_user_model):
+    """A logged-in superuser's browser, separate from the anonymous `client`."""
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-for-tests")
+    client = Client()
     client.force_login(user)
     return client

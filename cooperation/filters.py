@@ -1,0 +1,120 @@
+"""Filters of the public lists; the same FilterSets serve the pages and the data downloads."""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Region, TwinningAgreement, Visit, country_choices
+
+SEARCH_MAX_LENGTH = 100
+
+
+class RegionChoiceFilter(django_filters.ModelChoiceFilter):
+    """A region given by its slug: the region and every unit below it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Region.objects.all())
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("label", _("Region"))
+        kwargs.setdefault("empty_label", _("Any region"))
+        super().__init__(*args, **kwargs)
+
+
+class YearRangeForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        year_min, year_max = cleaned_data.get("year_min"), cleaned_data.get("year_max")
+        if year_min is not None and year_max is not None and year_min > year_max:
+            self.add_error(
+                "year_max",
+                _("The last year (%(last)s) comes before the first year (%(first)s).")
+                % {"last": year_max, "first": year_min},
+            )
+        return cleaned_data
+
+
+class AgreementFilter(django_filters.FilterSet):
+    SORT_CHOICES = [
+        ("-year", _("Year, newest first")),
+        ("year", _("Year, oldest first")),
+        ("name", _("Name, A to Z")),
+        ("-name", _("Name, Z to A")),
+    ]
+
+    q = django_filters.CharFilter(
+        label=_("Name contains"),
+        method="filter_text",
+        max_length=SEARCH_MAX_LENGTH,
+    )
+    year_min = django_filters.NumberFilter(
+        field_name="year", lookup_expr="gte", label=_("From year"), min_value=0, max_value=9999
+    )
+    year_max = django_filters.NumberFilter(
+        field_name="year", lookup_expr="lte", label=_("To year"), min_value=0, max_value=9999
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=TwinningAgreement.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=TwinningAgreement.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    region = RegionChoiceFilter(method="filter_region")
+    country = django_filters.ChoiceFilter(
+        choices=country_choices,
+        label=_("Search the names of"),
+        empty_label=_("Both countries"),
+        method="filter_country",
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, label=_("Sort by"), empty_label=None, method="sort_results"
+    )
+
+    class Meta:
+        model = TwinningAgreement
+        fields = ["q", "year_min", "year_max", "kind", "status", "region", "country", "sort"]
+        form = YearRangeForm
+
+    def searched_sides(self):
+        country = self.form.cleaned_data.get("country")
+        if country == settings.COOPERATION_MISSION_COUNTRY:
+            return ("mission_region",)
+        if country == settings.COOPERATION_HOST_COUNTRY:
+            return ("host_region",)
+        return ("mission_region", "host_region")
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value, sides=self.searched_sides())
+
+    def filter_country(self, queryset, name, value):
+        return queryset  # It narrows the text search and the name sort: see searched_sides().
+
+    def filter_region(self, queryset, name, region):
+        return queryset.involving(region)
+
+    def sort_results(self, queryset, name, value):
+        side = "host_region" if self.searched_sides() == ("host_region",) else "mission_region"
+        orderings = {
+            "year": ["year", f"{side}__name", "pk"],
+            "-year": ["-year", f"{side}__name", "pk"],
+            "name": [f"{side}__name", "year", "pk"],
+            "-name": [f"-{side}__name", "-year", "pk"],
+        }
+        return queryset.order_by(*orderings[value])
+
+
+class VisitFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(
+        field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1, max_value=9999
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Visit.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    region = RegionChoiceFilter(method="filter_region")
+
+    class Meta:
+        model = Visit
+        fields = ["year", "kind", "region"]
+
+    def filter_region(self, queryset, name, region):
+        return queryset.involving(region)

@@ -1,0 +1,34 @@
+"""Site-wide views: content pages and the diplomatic missions selector."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from .models import MissionLink, Page
+
+
+class PageDetailView(DetailView):
+    template_name = "embassy/page_detail.html"
+
+    def get_queryset(self):
+        return Page.objects.visible_to(self.request.user)
+
+
+def go_to_mission(request):
+    """Redirect to the chosen mission's stored address, and never to an address from the request."""
+    link = None
+    choice = request.GET.get("mission", "")
+    if choice.isdigit():
+        link = MissionLink.objects.filter(pk=choice, is_active=True).first()
+    if link is not None:
+        return redirect(link.url)
+    messages.error(request, _("Choose a diplomatic mission from the list."))
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("cooperation:home")
+    return redirect(back)

@@ -1,0 +1,314 @@
+"""The public pages, as a visitor and as staff see them."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
+
+pytestmark = pytest.mark.django_db
+
+PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
+
+
+def text_of(response):
+    return response.content.decode()
+
+
+def result_count(response):
+    return response.context["paginator"].count
+
+
+def test_root_redirects_to_the_visitors_language(client):
+    assert client.get("/", headers={"accept-language": "ru,en;q=0.8"})["Location"] == "/ru/"
+    assert client.get("/", headers={"accept-language": "de"})["Location"] == "/bg/"
+
+
+def test_home_links_the_sections_and_shows_the_latest_photo(client):
+    page = text_of(client.get("/bg/"))
+    for path in ("/bg/cooperation/", "/bg/cooperation/agreements/", "/bg/cooperation/visits/"):
+        assert f'href="{path}"' in page
+    assert f"/bg/news/{PHOTO_SLUG}/" in page
+
+
+def test_cooperation_page_names_every_party_and_year_the_intro_and_the_caption(client):
+    page = text_of(client.get("/bg/cooperation/"))
+    for agreement in TwinningAgreement.objects.with_parties():
+        assert f">{agreement.mission_region.name_bg}</a>" in page
+        assert f">{agreement.host_region.name_bg}</a>" in page
+        assert f'href="/bg/cooperation/regions/{agreement.host_region.slug}/"' in page
+    years = re.findall(r'<h3 id="year-(\d{4})">', page)
+    assert len(years) == 16 and years[0] == "1994"
+    assert "повече от 45 споразумения" in page
+    assert "с ръководството на област Стара Загора (6 септември 2021 г.)" in page
+
+
+def test_cooperation_page_shows_live_figures(client):
+    figures = client.get("/bg/cooperation/").context
+    assert figures["agreement_count"] == 48
+    assert figures["region_count"] == 88
+    assert figures["visit_count"] == 3
+
+
+def test_cooperation_page_lists_newest_first_when_the_editors_choose(client):
+    from embassy.models import Page
+
+    Page.objects.filter(slug="regional-cooperation").update(list_order=Page.ListOrder.NEWEST_FIRST)
+    years = re.findall(r'<h3 id="year-(\d{4})">', text_of(client.get("/bg/cooperation/")))
+    assert years[0] == "2021"
+
+
+def test_agreement_list_without_filters_shows_all_48(client):
+    response = client.get("/bg/cooperation/agreements/")
+    assert result_count(response) == 48
+    assert "48" in text_of(response)
+
+
+def test_oblast_filter_includes_towns_and_districts_inside_it(client):
+    response = client.get("/bg/cooperation/agreements/", {"region": "brest-oblast"})
+    slugs = {a.mission_region.slug for a in response.context["paginator"].object_list}
+    assert {"brest", "pinsk", "brest-district", "znamenka-village-council"} <= slugs
+    assert result_count(response) == 10
+
+
+def test_bulgarian_oblast_filter_works_from_the_other_side(client):
+    response = client.get("/bg/cooperation/agreements/", {"region": "stara-zagora-oblast"})
+    assert result_count(response) == 4
+
+
+def test_combining_filters_narrows_the_result(client):
+    url = "/bg/cooperation/agreements/"
+    in_oblast = result_count(client.get(url, {"region": "brest-oblast"}))
+    in_oblast_since_2000 = result_count(
+        client.get(url, {"region": "brest-oblast", "year_min": 2000})
+    )
+    in_2021 = result_count(
+        client.get(url, {"region": "brest-oblast", "year_min": 2021, "year_max": 2021})
+    )
+    assert in_oblast > in_oblast_since_2000 > in_2021 == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("минск", 3), ("МОГИЛЁВ", 2), ("Mogilev", 2), ("Магілёў", 2), ("стара загора", 1)],
+)
+def test_text_search_finds_names_in_any_language_and_case(client, text, expected):
+    response = client.get("/bg/cooperation/agreements/", {"q": text})
+    assert result_count(response) == expected
+
+
+def test_country_narrows_the_text_search_to_one_side(client):
+    url = "/bg/cooperation/agreements/"
+    assert result_count(client.get(url, {"q": "Брест", "country": "BY"})) == 3
+    assert result_count(client.get(url, {"q": "Брест", "country": "BG"})) == 0
+
+
+def test_sort_by_name(client):
+    response = client.get("/bg/cooperation/agreements/", {"sort": "name"})
+    names = [a.mission_region.name_bg for a in response.context["paginator"].object_list]
+    assert names == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"year_min": "abc"}, "year_min"),
+        ({"year_min": "2010", "year_max": "2000"}, "year_max"),
+        ({"region": "atlantis"}, "region"),
+        ({"kind": "alliance"}, "kind"),
+        ({"q": "x" * 500}, "q"),
+        ({"q": "\x00\x01binary"}, "q"),
+        ({"sort": "price"}, "sort"),
+    ],
+)
+def test_bad_filter_input_gives_the_page_with_a_message(client, query, field):
+    response = client.get("/bg/cooperation/agreements/", query)
+    assert response.status_code == 200
+    errors = response.context["filter"].form.errors[field]
+    assert errors
+    for message in errors:
+        assert escape(message) in text_of(response)
+
+
+def test_reversed_years_name_both_years_and_keep_the_first(client):
+    response = client.get("/bg/cooperation/agreements/", {"year_min": 2010, "year_max": 2000})
+    assert "2010" in response.context["filter"].form.errors["year_max"][0]
+    assert result_count(response) == 7  # from 2010 on: 2016, 2018, 2019 and 2021's four
+
+
+def test_out_of_range_page_shows_the_last_page_with_a_message(client):
+    response = client.get("/bg/cooperation/agreements/", {"page": 999})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert "999" in text_of(response)
+    response = client.get("/bg/cooperation/agreements/", {"page": "last-but-one"})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
+
+
+def test_pagination_keeps_the_filters_in_its_links(client):
+    response = client.get("/bg/cooperation/agreements/", {"year_max": 2005})
+    assert "?year_max=2005&amp;page=2" in text_of(response)
+
+
+def test_region_list_groups_by_country(client):
+    response = client.get("/bg/cooperation/regions/")
+    page = text_of(response)
+    assert page.index("Брестска област") < page.index("Знаменски селски съвет")
+    assert page.index("Знаменски селски съвет") < page.index("Бургаска област")
+    assert len(re.findall(r"<h2 id=\"country-", page)) == 2
+
+
+def test_region_page_shows_breadcrumbs_partners_below_it_visits_and_children(client):
+    page = text_of(client.get("/bg/cooperation/regions/brest-district/"))
+    assert 'href="/bg/cooperation/regions/brest-oblast/"' in page
+    assert "Чирпан" in page and "Опан" in page
+    assert "a unit below this region" in page or "по-долу" in page
+    assert 'href="/bg/cooperation/regions/znamenka-village-council/"' in page
+
+
+def test_region_page_shows_its_visits_and_photos(client):
+    page = text_of(client.get("/bg/cooperation/regions/stara-zagora-oblast/"))
+    assert (
+        "/bg/cooperation/visits/ambassador-and-brest-oblast-delegation-in-stara-zagora-2021/"
+        in page
+    )
+    assert f"/bg/news/{PHOTO_SLUG}/" in page
+
+
+def test_unknown_slugs_are_404(client):
+    for url in (
+        "/bg/cooperation/regions/atlantis/",
+        "/bg/cooperation/visits/atlantis/",
+        "/bg/news/atlantis/",
+        "/bg/pages/atlantis/",
+    ):
+        assert client.get(url).status_code == 404
+
+
+def test_visit_list_newest_first_and_filtered(client):
+    response = client.get("/bg/cooperation/visits/")
+    years = [v.start_date.year for v in response.context["object_list"]]
+    assert years == [2021, 2005, 2000]
+    assert result_count(client.get("/bg/cooperation/visits/", {"year": 2005})) == 1
+    assert result_count(client.get("/bg/cooperation/visits/", {"region": "burgas-oblast"})) == 1
+    assert result_count(client.get("/bg/cooperation/visits/", {"kind": "ambassador"})) == 1
+    bad = client.get("/bg/cooperation/visits/", {"year": "MMXXI"})
+    assert bad.status_code == 200 and bad.context["filter"].form.errors
+
+
+def test_visit_page_shows_month_only_dates_as_a_month(client):
+    page = text_of(client.get("/bg/cooperation/visits/first-meeting-of-twinned-cities-2000/"))
+    assert "ноември 2000 г." in page
+
+
+def test_visit_page_shows_its_photos_and_regions(client):
+    page = text_of(
+        client.get(
+            "/bg/cooperation/visits/ambassador-and-brest-oblast-delegation-in-stara-zagora-2021/"
+        )
+    )
+    assert "6 септември 2021 г." in page
+    assert f"/bg/news/{PHOTO_SLUG}/" in page
+    assert "/bg/cooperation/regions/brest-oblast/" in page
+
+
+def test_news_page_shows_the_photo_caption_credit_date_visit_and_regions(client):
+    page = text_of(client.get(f"/bg/news/{PHOTO_SLUG}/"))
+    photo = NewsPhoto.objects.get()
+    assert photo.image.url in page
+    assert photo.caption_bg in page and photo.credit_bg in page
+    assert "6 септември 2021 г." in page
+    assert "/bg/cooperation/regions/stara-zagora-oblast/" in page
+
+
+def test_news_list_newest_first(client):
+    older = NewsPhoto.objects.get()
+    newer = NewsPhoto.objects.create(
+        image=older.image.name,
+        title="По-нова снимка",
+        slug="newer",
+        alt_text="Снимка",
+        status=NewsPhoto.Status.PUBLISHED,
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    photos = list(client.get("/bg/news/").context["object_list"])
+    assert photos == [newer, older]
+
+
+@pytest.mark.parametrize("when", ["draft", "future"])
+def test_unpublished_entries_are_404_for_the_public_and_previewed_by_staff(
+    client, staff_client, when
+):
+    visit = Visit.objects.get(slug="second-meeting-of-twinned-cities-2005")
+    if when == "draft":
+        visit.status = Visit.Status.DRAFT
+    else:
+        visit.publish_at = timezone.now() + datetime.timedelta(days=1)
+    visit.save()
+    url = visit.get_absolute_url()
+    assert client.get(url).status_code == 404
+    assert visit not in client.get("/bg/cooperation/visits/").context["object_list"]
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    assert 'class="draft-banner"' in text_of(response)
+
+
+def test_draft_photo_is_hidden_from_lists_and_the_cooperation_page(client):
+    NewsPhoto.objects.update(status=NewsPhoto.Status.DRAFT)
+    assert client.get(f"/bg/news/{PHOTO_SLUG}/").status_code == 404
+    assert PHOTO_SLUG not in text_of(client.get("/bg/news/"))
+    assert client.get("/bg/cooperation/").context["featured_photo"] is None
+
+
+def test_mission_selector_redirects_only_to_a_stored_link(client):
+    from embassy.models import MissionLink
+
+    link = MissionLink.objects.get(title_en="All Missions")
+    response = client.get("/bg/missions/go/", {"mission": link.pk})
+    assert response.status_code == 302 and response["Location"] == link.url
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"mission": "https://evil.example/"},
+        {"mission": "999999"},
+        {"mission": "", "next": "https://evil.example/"},
+        {"mission": "1 OR 1=1", "next": "//evil.example/"},
+    ],
+)
+def test_mission_selector_never_leaves_the_site_for_an_unstored_address(client, query):
+    response = client.get("/bg/missions/go/", query, follow=True)
+    assert response.status_code == 200
+    assert all("evil" not in url for url, _status in response.redirect_chain)
+    assert "Изберете дипломатическо представителство" in text_of(response) or (
+        "Choose a diplomatic mission" in text_of(response)
+    )
+
+
+def test_mission_selector_with_an_unknown_value_stays_on_the_current_page(client):
+    response = client.get("/bg/missions/go/", {"mission": "x", "next": "/bg/news/"})
+    assert response["Location"] == "/bg/news/"
+
+
+def test_every_page_has_the_missions_selector_and_a_language_switcher_keeping_the_page(client):
+    page = text_of(client.get("/bg/cooperation/agreements/", {"region": "brest-oblast"}))
+    assert 'action="/bg/missions/go/"' in page
+    assert "All Missions" in page or "Всички мисии" in page
+    assert 'href="/en/cooperation/agreements/?region=brest-oblast"' in page
+    assert 'href="/ru/cooperation/agreements/?region=brest-oblast"' in page
+
+
+def test_every_page_declares_its_language(client):
+    assert '<html lang="en">' in text_of(client.get("/en/cooperation/"))
+    assert '<html lang="bg">' in text_of(client.get("/bg/cooperation/"))
+
+
+def test_region_lookup_by_slug_is_the_same_in_every_language(client):
+    brest = Region.objects.get(slug="brest")
+    for code in ("bg", "ru", "be", "en"):
+        assert client.get(f"/{code}/cooperation/regions/{brest.slug}/").status_code == 200
