@@ -1,21 +1,43 @@
 from django.urls import path
 
+from embassy.cache import cache_public_page
+
 from . import views
 
 app_name = "cooperation"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("cooperation/", views.OverviewView.as_view(), name="overview"),
-    path("cooperation/agreements/", views.AgreementListView.as_view(), name="agreement_list"),
-    path("cooperation/regions/", views.RegionListView.as_view(), name="region_list"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("cooperation/", cache_public_page(views.OverviewView.as_view()), name="overview"),
+    path(
+        "cooperation/agreements/",
+        cache_public_page(views.AgreementListView.as_view()),
+        name="agreement_list",
+    ),
+    path(
+        "cooperation/regions/",
+        cache_public_page(views.RegionListView.as_view()),
+        name="region_list",
+    ),
     path(
         "cooperation/regions/<slug:slug>/",
-        views.RegionDetailView.as_view(),
+        cache_public_page(views.RegionDetailView.as_view()),
         name="region_detail",
     ),
-    path("cooperation/visits/", views.VisitListView.as_view(), name="visit_list"),
-    path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
-    path("news/", views.NewsListView.as_view(), name="news_list"),
-    path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path(
+        "cooperation/visits/",
+        cache_public_page(views.VisitListView.as_view()),
+        name="visit_list",
+    ),
+    path(
+        "cooperation/visits/<slug:slug>/",
+        cache_public_page(views.VisitDetailView.as_view()),
+        name="visit_detail",
+    ),
+    path("news/", cache_public_page(views.NewsListView.as_view()), name="news_list"),
+    path(
+        "news/<slug:slug>/",
+        cache_public_page(views.NewsDetailView.as_view()),
+        name="news_detail",
+    ),
 ]

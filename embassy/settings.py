@@ -123,6 +123,28 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 COOPERATION_MISSION_COUNTRY = os.environ.get("COOPERATION_MISSION_COUNTRY", "BY")
 COOPERATION_HOST_COUNTRY = os.environ.get("COOPERATION_HOST_COUNTRY", "BG")
 
+
+def cache_from_url(url):
+    """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
+    by the processes of one machine; empty for a local-memory cache of each process."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
+    if url:
+        raise ImproperlyConfigured(
+            f"DJANGO_CACHE_URL must start with redis:// or file://, not {url!r}."
+        )
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", ""))}
+# How long a public page may be served from the cache; 0 turns the page cache off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 600))
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .cache import cache_public_page
 
 admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
 admin.site.site_title = _("Regional cooperation")
@@ -18,7 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     path("missions/go/", views.go_to_mission, name="go_to_mission"),
-    path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
+    path("pages/<slug:slug>/", cache_public_page(views.PageDetailView.as_view()), name="page"),
 )
 
 if settings.DEBUG:

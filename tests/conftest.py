@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -30,3 +31,9 @@ def staff_client(django_user_model):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Tests do not see each other's cached pages."""
+    cache.clear()
