@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Region, TwinningAgreement, Visit, country_choices
@@ -21,6 +22,27 @@ class RegionChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class RegionMenuMixin:
+    """
+    The region menu offers the oblasts of each country, and the chosen region if it is another
+    one; any region's slug is accepted (links from region pages). A menu of every region would
+    grow with the data and slow down every page of the list.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["region"]
+        chosen = self.data.get("region", "") if self.data else ""
+        menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen)).by_country()
+        countries = dict(country_choices())
+        groups = {}
+        for region in menu:
+            groups.setdefault(countries.get(region.country, region.country), []).append(
+                (region.slug, str(region))
+            )
+        field.widget.choices = [("", field.empty_label), *groups.items()]
+
+
 class YearRangeForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -34,7 +56,7 @@ class YearRangeForm(forms.Form):
         return cleaned_data
 
 
-class AgreementFilter(django_filters.FilterSet):
+class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     SORT_CHOICES = [
         ("-year", _("Year, newest first")),
         ("year", _("Year, oldest first")),
@@ -103,7 +125,7 @@ class AgreementFilter(django_filters.FilterSet):
         return queryset.order_by(*orderings[value])
 
 
-class VisitFilter(django_filters.FilterSet):
+class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
     year = django_filters.NumberFilter(
         field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1, max_value=9999
     )

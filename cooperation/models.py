@@ -10,7 +10,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -252,6 +252,10 @@ class TwinningAgreementQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related("mission_region", "host_region")
+
+    def per_year(self):
+        """Rows of {"year", "count"}: how many agreements were signed each year."""
+        return self.order_by().values("year").annotate(count=Count("pk"))
 
     def search(self, text, sides=("mission_region", "host_region")):
         """Agreements with the text in a party's name, in any language."""

@@ -13,6 +13,17 @@ from .filters import AgreementFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
 
 COOPERATION_PAGE_SLUG = "regional-cooperation"
+# Above this many agreements the cooperation page lists years with their counts instead of every
+# pair, and a region page shows the first entries with a link to the full, paginated list.
+OVERVIEW_AGREEMENT_LIMIT = 1000
+REGION_PAGE_AGREEMENT_LIMIT = 100
+REGION_PAGE_VISIT_LIMIT = 20
+
+
+def first_entries(queryset, limit):
+    """The first `limit` entries and whether there are more, in one query."""
+    entries = list(queryset[: limit + 1])
+    return entries[:limit], len(entries) > limit
 
 
 class ForgivingPaginationMixin:
@@ -61,14 +72,17 @@ class OverviewView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = Page.objects.visible_to(self.request.user).filter(slug=COOPERATION_PAGE_SLUG).first()
-        year_order = (
-            "-year" if page is None or page.list_order == Page.ListOrder.NEWEST_FIRST else "year"
-        )
-        agreements = list(TwinningAgreement.objects.with_parties().order_by(year_order, "pk"))
+        newest_first = page is not None and page.list_order == Page.ListOrder.NEWEST_FIRST
+        year_order = "-year" if newest_first else "year"
+        agreement_count = TwinningAgreement.objects.count()
+        if agreement_count <= OVERVIEW_AGREEMENT_LIMIT:
+            agreements = TwinningAgreement.objects.with_parties().order_by(year_order, "pk")
+            context["agreements"] = list(agreements)
+        else:
+            context["year_counts"] = TwinningAgreement.objects.per_year().order_by(year_order)
         context.update(
             page=page,
-            agreements=agreements,
-            agreement_count=len(agreements),
+            agreement_count=agreement_count,
             region_count=Region.objects.taking_part().count(),
             visit_count=Visit.objects.published().count(),
             featured_photo=NewsPhoto.objects.published().filter(is_featured=True).first(),
@@ -102,10 +116,15 @@ class RegionDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         region = self.object
         partners = TwinningAgreement.objects.involving(region).with_parties().order_by("year", "pk")
+        agreements, more_agreements = first_entries(partners, REGION_PAGE_AGREEMENT_LIMIT)
+        visits = Visit.objects.published().involving(region).select_related("location")
+        visits, more_visits = first_entries(visits, REGION_PAGE_VISIT_LIMIT)
         context.update(
             ancestors=region.ancestors(),
-            agreements=partners,
-            visits=Visit.objects.published().involving(region).select_related("location"),
+            agreements=agreements,
+            more_agreements=more_agreements,
+            visits=visits,
+            more_visits=more_visits,
             photos=NewsPhoto.objects.published().showing(region)[:12],
             children=region.children.all(),
         )

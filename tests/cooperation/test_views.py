@@ -312,3 +312,26 @@ def test_region_lookup_by_slug_is_the_same_in_every_language(client):
     brest = Region.objects.get(slug="brest")
     for code in ("bg", "ru", "be", "en"):
         assert client.get(f"/{code}/cooperation/regions/{brest.slug}/").status_code == 200
+
+
+def test_region_menu_offers_the_oblasts_and_the_chosen_town(client):
+    response = client.get("/bg/cooperation/agreements/", {"region": "pinsk"})
+    page = text_of(response)
+    assert '<option value="pinsk" selected>Пинск</option>' in page
+    assert '<option value="stara-zagora-oblast">област Стара Загора</option>' in page
+    assert '<option value="varna">' not in page
+    assert result_count(response) == 1
+
+
+def test_cooperation_page_lists_years_with_counts_when_agreements_are_many(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
+    page = text_of(client.get("/bg/cooperation/"))
+    assert 'href="/bg/cooperation/agreements/?year_min=2000&amp;year_max=2000"' in page
+    assert "Габрово" not in page.split("</dl>")[1]
+
+
+def test_region_page_shows_the_first_agreements_and_links_to_all(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.REGION_PAGE_AGREEMENT_LIMIT", 3)
+    response = client.get("/bg/cooperation/regions/brest-oblast/")
+    assert len(response.context["agreements"]) == 3 and response.context["more_agreements"]
+    assert 'href="/bg/cooperation/agreements/?region=brest-oblast"' in text_of(response)

@@ -1,0 +1,225 @@
+"""
+Add synthetic regions, agreements, visits and news photos, to see and measure the site at scale.
+
+The data is deterministic for a given --seed, clearly marked as demo content ("Demo town 17"),
+and added beside the real content; it can be run again to add more.
+"""
+
+import datetime
+import io
+import random
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image
+
+from cooperation.models import (
+    NewsPhoto,
+    NewsPhotoRegion,
+    Region,
+    TwinningAgreement,
+    Visit,
+    VisitRegion,
+)
+from embassy.cache import invalidate_public_pages
+
+DEMO_IMAGE_NAME = "demo/demo-photo.jpg"
+REGION_NAMES = {
+    "town": ("Демоград {n}", "Демогород {n}", "Дэмагорад {n}", "Demo town {n}"),
+    "municipality": (
+        "Демообщина {n}",
+        "Демообщина {n}",
+        "Дэмаабшчына {n}",
+        "Demo municipality {n}",
+    ),
+}
+VISIT_TITLES = ("Демопосещение {n}", "Демовизит {n}", "Дэмавізіт {n}", "Demo visit {n}")
+PHOTO_TITLES = ("Демоснимка {n}", "Демофото {n}", "Дэмафота {n}", "Demo photo {n}")
+LANGUAGE_CODES = ("bg", "ru", "be", "en")
+
+
+def translated(field, templates, number):
+    return {
+        f"{field}_{code}": template.format(n=number)
+        for code, template in zip(LANGUAGE_CODES, templates, strict=True)
+    }
+
+
+class Command(BaseCommand):
+    help = "Add synthetic demo content at scale (deterministic with --seed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--regions", type=int, default=2000)
+        parser.add_argument("--agreements", type=int, default=50000)
+        parser.add_argument("--visits", type=int, default=5000)
+        parser.add_argument("--photos", type=int, default=2000)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--batch-size", type=int, default=2000)
+
+    def handle(self, *args, **options):
+        self.random = random.Random(options["seed"])
+        self.batch_size = options["batch_size"]
+        self.first_number = Region.objects.filter(slug__startswith="demo-").count() + 1
+        with transaction.atomic():
+            self.create_regions(options["regions"])
+            self.create_agreements(options["agreements"])
+            visits = self.create_visits(options["visits"])
+            self.create_photos(options["photos"], visits)
+        invalidate_public_pages()
+        self.stdout.write(self.style.SUCCESS("Demo content added."))
+
+    def progress(self, label, done, total):
+        if done == total or done % (self.batch_size * 5) == 0:
+            self.stdout.write(f"{label}: {done}/{total}")
+
+    def bulk_create(self, label, model, objects, total):
+        batch, done = [], 0
+        for obj in objects:
+            batch.append(obj)
+            if len(batch) == self.batch_size:
+                model.objects.bulk_create(batch)
+                done += len(batch)
+                self.progress(label, done, total)
+                batch = []
+        if batch:
+            model.objects.bulk_create(batch)
+            done += len(batch)
+            self.progress(label, done, total)
+
+    def create_regions(self, total):
+        mission, host = settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY
+        oblasts = {
+            country: list(Region.objects.oblasts().in_country(country))
+            for country in (mission, host)
+        }
+
+        def regions():
+            for offset in range(total):
+                number = self.first_number + offset
+                country = mission if offset % 2 == 0 else host
+                kind = "town" if country == mission else "municipality"
+                parent = self.random.choice(oblasts[country])
+                region = Region(
+                    country=country,
+                    kind=kind,
+                    parent=parent,
+                    slug=f"demo-{country.lower()}-{number}",
+                    latitude=parent.latitude,
+                    longitude=parent.longitude,
+                    **translated("name", REGION_NAMES[kind], number),
+                )
+                region.path = region.build_path()
+                region.search_names = region.build_search_names()
+                yield region
+
+        self.bulk_create("regions", Region, regions(), total)
+
+    def create_agreements(self, total):
+        mission_ids = list(
+            Region.objects.in_country(settings.COOPERATION_MISSION_COUNTRY).values_list(
+                "pk", flat=True
+            )
+        )
+        host_ids = list(
+            Region.objects.in_country(settings.COOPERATION_HOST_COUNTRY).values_list(
+                "pk", flat=True
+            )
+        )
+        taken = set(TwinningAgreement.objects.values_list("mission_region", "host_region", "kind"))
+        if total > len(mission_ids) * len(host_ids) * 2 - len(taken):
+            total = len(mission_ids) * len(host_ids) * 2 - len(taken)
+        this_year = datetime.date.today().year
+        kinds = TwinningAgreement.Kind.values
+        statuses = ["active"] * 8 + ["suspended", "ended"]
+
+        def agreements():
+            made = 0
+            while made < total:
+                key = (
+                    self.random.choice(mission_ids),
+                    self.random.choice(host_ids),
+                    self.random.choice(kinds),
+                )
+                if key in taken:
+                    continue
+                taken.add(key)
+                made += 1
+                yield TwinningAgreement(
+                    mission_region_id=key[0],
+                    host_region_id=key[1],
+                    kind=key[2],
+                    year=self.random.randint(1990, this_year),
+                    status=self.random.choice(statuses),
+                )
+
+        self.bulk_create("agreements", TwinningAgreement, agreements(), total)
+
+    def create_visits(self, total):
+        region_ids = list(Region.objects.values_list("pk", flat=True))
+        first = Visit.objects.filter(slug__startswith="demo-visit-").count() + 1
+        today = datetime.date.today()
+
+        def visits():
+            for number in range(first, first + total):
+                start = today - datetime.timedelta(days=self.random.randint(30, 30 * 365))
+                yield Visit(
+                    kind=self.random.choice(Visit.Kind.values),
+                    slug=f"demo-visit-{number}",
+                    start_date=start,
+                    end_date=start + datetime.timedelta(days=self.random.randint(0, 3)),
+                    location_id=self.random.choice(region_ids),
+                    status=Visit.Status.PUBLISHED,
+                    publish_at=timezone.make_aware(
+                        datetime.datetime.combine(start, datetime.time(12))
+                    ),
+                    **translated("title", VISIT_TITLES, number),
+                )
+
+        self.bulk_create("visits", Visit, visits(), total)
+        created = list(Visit.objects.filter(slug__startswith="demo-visit-").order_by("-pk")[:total])
+        links = (
+            VisitRegion(visit=visit, region_id=region_id)
+            for visit in created
+            for region_id in set(self.random.sample(region_ids, 2))
+        )
+        self.bulk_create("visit regions", VisitRegion, links, len(created) * 2)
+        return created
+
+    def demo_image(self):
+        if not default_storage.exists(DEMO_IMAGE_NAME):
+            buffer = io.BytesIO()
+            Image.new("RGB", (1200, 800), (90, 120, 150)).save(buffer, "JPEG", quality=80)
+            default_storage.save(DEMO_IMAGE_NAME, ContentFile(buffer.getvalue()))
+        return DEMO_IMAGE_NAME
+
+    def create_photos(self, total, visits):
+        image = self.demo_image()
+        region_ids = list(Region.objects.values_list("pk", flat=True))
+        first = NewsPhoto.objects.filter(slug__startswith="demo-photo-").count() + 1
+        now = timezone.now()
+
+        def photos():
+            for number in range(first, first + total):
+                yield NewsPhoto(
+                    image=image,
+                    width=1200,
+                    height=800,
+                    slug=f"demo-photo-{number}",
+                    visit=self.random.choice(visits) if visits else None,
+                    status=NewsPhoto.Status.PUBLISHED,
+                    publish_at=now - datetime.timedelta(hours=self.random.randint(1, 24 * 3650)),
+                    **translated("title", PHOTO_TITLES, number),
+                    **translated("alt_text", PHOTO_TITLES, number),
+                )
+
+        self.bulk_create("photos", NewsPhoto, photos(), total)
+        created = NewsPhoto.objects.filter(slug__startswith="demo-photo-").order_by("-pk")[:total]
+        links = (
+            NewsPhotoRegion(photo=photo, region_id=self.random.choice(region_ids))
+            for photo in created
+        )
+        self.bulk_create("photo regions", NewsPhotoRegion, links, total)
