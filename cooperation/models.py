@@ -54,11 +54,6 @@ class RegionQuerySet(models.QuerySet):
     def search(self, text):
         return self.filter(search_names__contains=search_term(text))
 
-    def taking_part(self):
-        """Regions that are a party to at least one agreement."""
-        return self.filter(
-            Q(agreements_as_mission_party__isnull=False) | Q(agreements_as_host_party__isnull=False)
-        ).distinct()
 
     def within(self, region):
         """The region and every unit below it, in one indexed query on the materialized path."""
@@ -252,6 +247,12 @@ class TwinningAgreementQuerySet(models.QuerySet):
 
     def with_parties(self):
         return self.select_related("mission_region", "host_region")
+
+    def party_count(self):
+        """How many regions are a party to at least one of these agreements."""
+        mission_parties = self.order_by().values_list("mission_region_id")
+        host_parties = self.order_by().values_list("host_region_id")
+        return mission_parties.union(host_parties).count()
 
     def per_year(self):
         """Rows of {"year", "count"}: how many agreements were signed each year."""

@@ -83,7 +83,7 @@ class OverviewView(TemplateView):
         context.update(
             page=page,
             agreement_count=agreement_count,
-            region_count=Region.objects.taking_part().count(),
+            region_count=TwinningAgreement.objects.party_count(),
             visit_count=Visit.objects.published().count(),
             featured_photo=NewsPhoto.objects.published().filter(is_featured=True).first(),
         )

@@ -14,6 +14,7 @@ admin.site.index_title = _("Content")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,6 +1,7 @@
 """Site-wide views: content pages and the diplomatic missions selector."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -32,3 +33,8 @@ def go_to_mission(request):
     ):
         back = reverse("cooperation:home")
     return redirect(back)
+
+
+def health(request):
+    """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
+    return HttpResponse("ok", content_type="text/plain")
