@@ -167,7 +167,8 @@ def write_results(results, args, cache_url):
         f"Recorded {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC with:",
         "",
         "```sh",
-        f".venv/bin/python bench/load.py --duration {args.duration} --connections {args.connections}",
+        f".venv/bin/python bench/load.py --duration {args.duration}"
+        f" --connections {args.connections}",
         "```",
         "",
         "Data: the initial content plus `generate_demo_data "
@@ -183,7 +184,8 @@ def write_results(results, args, cache_url):
         lines += [
             f"## {mode.capitalize()}",
             "",
-            "| page | path | requests/s | × ceiling | p50 ms | p99 ms | requests | non-2xx | socket errors |",
+            "| page | path | requests/s | × ceiling | p50 ms | p99 ms | requests | non-2xx"
+            " | socket errors |",
             "|---|---|---:|---:|---:|---:|---:|---:|---|",
         ]
         for label, path in PAGES:
