@@ -1,9 +1,10 @@
 """
 Whole-page cache of the public pages, emptied whenever content changes.
 
-Every cached page is stored under the current *content version*. Saving or deleting any content
-(in the admin, an import or a command) starts a new version, so every page is fresh at once; with
-a shared cache (Redis) this holds across all processes. The version also ends by itself when the
+Every cached page is stored with the *content version* it was made in, and served only while
+that version is current. Saving or deleting any content (in the admin, an import or a command)
+starts a new version, so every page is fresh at once; with a shared cache (Redis) this holds
+across all processes. The version also ends by itself when the
 next scheduled entry is due, so an entry scheduled for later appears on time with nothing to run.
 Logged-in staff, and visitors with a pending message, always get a freshly rendered page.
 """
@@ -46,11 +47,11 @@ def invalidate_public_pages():
     return state
 
 
-def content_version():
-    state = cache.get(VERSION_KEY)
+def current_state(state):
+    """The version state read from the cache, renewed when missing or when its time is up."""
     if state is None or (state["ends_at"] and state["ends_at"] <= timezone.now()):
         state = invalidate_public_pages()
-    return state["version"]
+    return state
 
 
 def can_use_cache(request):
@@ -70,14 +71,17 @@ def cache_public_page(view):
         if not can_use_cache(request):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-pages:{content_version()}:{request.method}:{path}"
-        response = cache.get(key)
-        if response is None:
+        key = f"public-pages:{request.method}:{path}"
+        # One round trip for both the content version and the page stored with its version.
+        found = cache.get_many([VERSION_KEY, key])
+        version = current_state(found.get(VERSION_KEY))["version"]
+        stored_version, response = found.get(key, (None, None))
+        if stored_version != version:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+                cache.set(key, (version, response), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
     return cached_view
