@@ -21,6 +21,7 @@ migrate: $(INSTALLED)
 
 load: migrate
 	$(BIN)/python manage.py load_initial_data
+	$(BIN)/python manage.py make_renditions
 
 run: load
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
