@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
-from PIL import ExifTags, Image, PngImagePlugin
+from PIL import ExifTags, Image, JpegImagePlugin, PngImagePlugin
 
 from cooperation.images import (
     JPEG,
@@ -34,6 +34,7 @@ from .image_files import (
     svg_bytes,
     truncated_jpeg_bytes,
     upload,
+    upright_test_picture,
 )
 
 pytestmark = pytest.mark.django_db
@@ -261,3 +262,12 @@ def test_png_and_webp_lose_their_metadata_too(image_format):
     stored = normalize_photo(upload(f"a.{image_format.lower()}", content)).read()
     for trace in (b"PhoneMaker", b"GPS", b"42,25", b"42.4239"):
         assert trace not in stored
+
+
+def test_a_jpeg_keeps_its_quantization_and_chroma_subsampling():
+    """Re-encoded with the camera's own tables and sampling: nothing visible is lost."""
+    original = image_bytes(upright_test_picture(64, 48), "JPEG", quality=95, subsampling="4:4:4")
+    stored = Image.open(normalize_photo(upload("fine.jpg", original)))
+    camera = Image.open(io.BytesIO(original))
+    assert stored.quantization == camera.quantization
+    assert JpegImagePlugin.get_sampling(stored) == JpegImagePlugin.get_sampling(camera) == 0
