@@ -19,8 +19,10 @@ $(INSTALLED): pyproject.toml
 migrate: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 
+# make_renditions reports a photo whose original is missing; that does not stop the site.
 load: migrate
 	$(BIN)/python manage.py load_initial_data
+	-$(BIN)/python manage.py make_renditions
 
 run: load
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from .images import WEBP
 from .models import (
     NewsPhoto,
     NewsPhotoRegion,
@@ -159,11 +160,18 @@ class VisitAdmin(TranslationAdmin):
     ]
 
 
-def thumbnail(photo, size):
-    if not photo.image:
+def thumbnail(photo, size, loading="eager"):
+    """The smallest WebP rendition sharp on a high-density screen at `size` CSS pixels wide."""
+    renditions = photo.renditions(formats=[WEBP])
+    if not renditions:
         return "—"
+    rendition = next((r for r in renditions if r.width >= 2 * size), renditions[-1])
     return format_html(
-        '<img src="{}" alt="" width="{}" style="height:auto">', photo.image.url, size
+        '<img src="{}" alt="" width="{}" height="{}" loading="{}" decoding="async">',
+        rendition.url,
+        size,
+        round(size * rendition.height / rendition.width),
+        loading,
     )
 
 
@@ -185,7 +193,7 @@ class NewsPhotoAdmin(TranslationAdmin):
 
     @admin.display(description=_("photo"))
     def list_thumbnail(self, photo):
-        return thumbnail(photo, 80)
+        return thumbnail(photo, 80, loading="lazy")
 
     @admin.display(description=_("preview"))
     def form_thumbnail(self, photo):

@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from embassy.models import PublicationQuerySet, Publishable
 
+from .fields import PhotoField
+from .images import photo_renditions
+
 FIRST_AGREEMENT_YEAR = 1990
 COUNTRY_NAMES = {"BY": _("Belarus"), "BG": _("Bulgaria")}
 
@@ -144,7 +147,12 @@ class Region(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    coat_of_arms = models.ImageField(_("coat of arms"), upload_to="regions/arms/", blank=True)
+    coat_of_arms = PhotoField(
+        _("coat of arms"),
+        upload_to="regions/arms/",
+        blank=True,
+        help_text=_("A JPEG, PNG or WebP image; SVG files are not accepted."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegionQuerySet.as_manager()
@@ -509,11 +517,15 @@ class VisitRegion(models.Model):
 class NewsPhoto(Publishable):
     """A news entry built around one photo."""
 
-    image = models.ImageField(
+    image = PhotoField(
         _("photo"),
         upload_to="news/%Y/",
         width_field="width",
         height_field="height",
+        help_text=_(
+            "A JPEG, PNG or WebP photo straight from the camera or the phone. It is turned "
+            "upright and its location and camera data are removed; pages show resized copies."
+        ),
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
@@ -560,8 +572,20 @@ class NewsPhoto(Publishable):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        photo = super().from_db(db, field_names, values)
+        # The name of the file in the database, to find the renditions of a replaced photo.
+        if "image" in photo.__dict__:
+            photo.stored_image_name = photo.image.name
+        return photo
+
     def get_absolute_url(self):
         return reverse("cooperation:news_detail", kwargs={"slug": self.slug})
+
+    def renditions(self, formats=None):
+        """The resized copies of the photo that pages show, smallest first, WebP then JPEG."""
+        return photo_renditions(self.image, self.width, self.height, formats)
 
     def clean(self):
         super().clean()

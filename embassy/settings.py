@@ -149,11 +149,38 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Media (uploads and their renditions) on an S3-compatible object storage instead of the local
+# disk: install the "s3" extra and set the bucket (see README). boto3 reads the credentials
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Media are public: plain, stable addresses that browsers and proxies can cache.
+            "querystring_auth": False,
+            # A new upload never takes the name, and so the place, of an older file: a
+            # replaced photo's original stays for its revision history.
+            "file_overwrite": False,
+        },
+    }
+
 # Uploads: a scanned agreement is a PDF of a few pages; photos are limited separately.
 COOPERATION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# The widths, in pixels, of the resized copies of each photo that pages offer to browsers (in
+# WebP and in JPEG); after changing them, run `manage.py make_renditions`.
+COOPERATION_IMAGE_RENDITION_WIDTHS = [320, 640, 1280]
 COOPERATION_IMAGE_MAX_BYTES = int(os.environ.get("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024))
 COOPERATION_IMAGE_MAX_PIXELS = int(os.environ.get("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000))
 

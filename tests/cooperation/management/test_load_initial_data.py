@@ -102,6 +102,20 @@ def test_news_photo_has_its_file_dimensions_and_the_seeds_caption():
     assert photo.is_featured and photo.is_published
 
 
+def test_news_photo_has_its_renditions():
+    photo = NewsPhoto.objects.get()
+    renditions = photo.renditions()
+    assert [(r.format.name, r.width) for r in renditions] == [
+        ("webp", 320),
+        ("webp", 640),
+        ("webp", 1200),
+        ("jpeg", 320),
+        ("jpeg", 640),
+        ("jpeg", 1200),
+    ]
+    assert all(default_storage.exists(r.name) for r in renditions)
+
+
 def test_the_two_meetings_of_twinned_cities_and_the_2021_visit():
     meetings = Visit.objects.filter(kind=Visit.Kind.TWIN_CITIES_MEETING).order_by("start_date")
     assert [(v.start_date.year, v.start_date.month) for v in meetings] == [(2000, 11), (2005, 4)]
