@@ -219,7 +219,7 @@ def test_visit_page_shows_its_photos_and_regions(client):
 def test_news_page_shows_the_photo_caption_credit_date_visit_and_regions(client):
     page = text_of(client.get(f"/bg/news/{PHOTO_SLUG}/"))
     photo = NewsPhoto.objects.get()
-    assert photo.image.url in page
+    assert photo.renditions()[-1].url in page
     assert photo.caption_bg in page and photo.credit_bg in page
     assert "6 септември 2021 г." in page
     assert "/bg/cooperation/regions/stara-zagora-oblast/" in page
@@ -335,3 +335,20 @@ def test_region_page_shows_the_first_agreements_and_links_to_all(client, monkeyp
     response = client.get("/bg/cooperation/regions/brest-oblast/")
     assert len(response.context["agreements"]) == 3 and response.context["more_agreements"]
     assert 'href="/bg/cooperation/agreements/?region=brest-oblast"' in text_of(response)
+
+
+@pytest.mark.parametrize(
+    "url", ["/bg/", "/bg/news/", "/bg/cooperation/", f"/bg/news/{PHOTO_SLUG}/"]
+)
+def test_pages_send_renditions_that_exist_and_never_the_original(client, url):
+    from django.core.files.storage import default_storage
+
+    photo = NewsPhoto.objects.get()
+    page = text_of(client.get(url))
+    assert photo.image.url not in page
+    sources = re.findall(r'srcset="([^"]+)"', page)
+    assert sources
+    for srcset in sources:
+        for candidate in srcset.split(", "):
+            url_part = candidate.split()[0]
+            assert default_storage.exists(url_part.removeprefix(default_storage.base_url))
