@@ -66,6 +66,11 @@ def production_settings(**overrides):
     return json.loads(result.stdout)
 
 
+@pytest.fixture(scope="module")
+def production():
+    return production_settings()
+
+
 def test_deploy_check_reports_nothing_with_production_settings():
     result = run_in_production(
         "manage.py", "check", "--deploy", "--fail-level", "WARNING", **production_environment()
@@ -100,16 +105,14 @@ def test_production_refuses_an_hsts_duration_that_is_not_a_number():
     assert "DJANGO_HSTS_SECONDS must be a whole number" in result.stderr
 
 
-def test_production_sends_cookies_over_https_only_and_hides_them_from_scripts():
-    production = production_settings()
+def test_production_sends_cookies_over_https_only_and_hides_them_from_scripts(production):
     assert production["DEBUG"] is False
     for cookie in ("SESSION", "CSRF", "LANGUAGE"):
         assert production[f"{cookie}_COOKIE_SECURE"] is True
         assert production[f"{cookie}_COOKIE_HTTPONLY"] is True
 
 
-def test_production_redirects_to_https_and_asks_for_it_for_a_year():
-    production = production_settings()
+def test_production_redirects_to_https_and_asks_for_it_for_a_year(production):
     assert production["SECURE_SSL_REDIRECT"] is True
     assert production["SECURE_HSTS_SECONDS"] == 365 * 24 * 60 * 60
     assert production["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
@@ -127,8 +130,8 @@ def test_a_reverse_proxy_is_trusted_to_say_https_only_when_asked():
     assert production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
-def test_production_serves_compressed_static_files_under_hashed_names():
-    backend = production_settings()["STORAGES"]["staticfiles"]["BACKEND"]
+def test_production_serves_compressed_static_files_under_hashed_names(production):
+    backend = production["STORAGES"]["staticfiles"]["BACKEND"]
     assert backend == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 

@@ -16,6 +16,12 @@ PASSWORD = "correct-horse-battery-staple"
 ENGLISH = {"Accept-Language": "en"}
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Every attempt checks a password; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff_member(django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
