@@ -71,6 +71,25 @@ def test_plain_http_responses_carry_no_hsts(client):
     assert "Strict-Transport-Security" not in client.get(reverse("admin:login"))
 
 
+PUBLIC_PAGES = [
+    "/bg/",
+    "/bg/cooperation/",
+    "/ru/cooperation/agreements/?q=брест",
+    "/en/cooperation/regions/",
+    "/bg/cooperation/regions/brest-oblast/",
+    "/bg/cooperation/visits/",
+    "/bg/news/",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_pages_carry_every_security_header_also_from_the_cache(client, url):
+    first, cached = client.get(url), client.get(url)
+    assert first.status_code == cached.status_code == 200
+    assert_security_headers(first)
+    assert_security_headers(cached)
+
+
 class InlineCodeFinder(HTMLParser):
     """Collect what a Content-Security-Policy without 'unsafe-inline' would block."""
 
@@ -126,6 +145,12 @@ def test_region_admin_form_needs_no_inline_code(staff_client, view):
 def test_admin_pages_need_no_inline_code(staff_client, url_name):
     response = staff_client.get(reverse(url_name), follow=True)
     assert response.status_code == 200
+    assert inline_code(response) == []
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_pages_need_no_inline_code(client, url):
+    response = client.get(url)
     assert inline_code(response) == []
 
 

@@ -72,6 +72,7 @@ def test_lockout_page_keeps_the_admin_layout_and_security_headers(client, staff_
     assert response.status_code == 429
     page = response.content.decode()
     assert "Embassy of Belarus in Bulgaria: regional cooperation" in page
+    assert "You don’t have permission" not in page
     assert reverse("admin:login") in page
     assert "Content-Security-Policy" in response.headers
 
