@@ -57,7 +57,6 @@ class RegionQuerySet(models.QuerySet):
     def search(self, text):
         return self.filter(search_names__contains=search_term(text))
 
-
     def within(self, region):
         """The region and every unit below it, in one indexed query on the materialized path."""
         return self.filter(path__startswith=region.path)

@@ -233,6 +233,8 @@ BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers and monitors check the application over plain HTTP, straight at gunicorn.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 # Preloading puts the whole domain in the browsers' HTTPS-only list, for months, by a request to
@@ -258,11 +260,16 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy: everything from the site itself, nothing inline, no frames.
+# Content-Security-Policy: everything from the site itself, nothing inline, no frames. Images may
+# also come from the media bucket's address when media are on object storage: its custom domain,
+# or the addresses given in DJANGO_CSP_IMG_SRC.
+MEDIA_IMAGE_ORIGINS = env_list("DJANGO_CSP_IMG_SRC")
+if os.environ.get("AWS_STORAGE_BUCKET_NAME") and os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    MEDIA_IMAGE_ORIGINS.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_IMAGE_ORIGINS],
         "style-src": [SELF],
         "script-src": [SELF],
         "frame-ancestors": [NONE],

@@ -56,6 +56,7 @@ def production_settings(**overrides):
         "LANGUAGE_COOKIE_SECURE",
         "LANGUAGE_COOKIE_HTTPONLY",
         "STORAGES",
+        "CONTENT_SECURITY_POLICY",
     ]
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
@@ -128,6 +129,26 @@ def test_hsts_and_the_https_redirect_can_be_changed_from_the_environment():
 def test_a_reverse_proxy_is_trusted_to_say_https_only_when_asked():
     production = production_settings(DJANGO_BEHIND_PROXY="1")
     assert production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_images_may_come_from_the_media_buckets_own_domain():
+    production = production_settings(
+        AWS_STORAGE_BUCKET_NAME="embassy-media", AWS_S3_CUSTOM_DOMAIN="media.example.org"
+    )
+    image_sources = production["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert image_sources == ["'self'", "data:", "https://media.example.org"]
+
+
+def test_images_may_come_from_the_addresses_given_for_them():
+    production = production_settings(
+        DJANGO_CSP_IMG_SRC="https://embassy-media.s3.eu-central-1.amazonaws.com"
+    )
+    image_sources = production["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert image_sources == [
+        "'self'",
+        "data:",
+        "https://embassy-media.s3.eu-central-1.amazonaws.com",
+    ]
 
 
 def test_production_serves_compressed_static_files_under_hashed_names(production):
