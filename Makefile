@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate load clean
+.PHONY: run serve test test-postgres lint format migrate load static clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,26 @@ load: migrate
 run: load
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+static: $(INSTALLED)
+	$(BIN)/python manage.py collectstatic --noinput
+
+# Production: gunicorn behind a reverse proxy that terminates TLS (see README.md, "Production").
+WORKERS ?= 2
+serve: migrate static
+	$(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+# The test suite on PostgreSQL: DATABASE_URL=postgres://user:password@host:port/db make test-postgres
+# (the user needs CREATEDB for the test database). `.ci/with-postgres make test-postgres` starts
+# a throwaway server for it.
+test-postgres: $(INSTALLED)
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
+	  *) echo "test-postgres needs DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
