@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "cooperation"
 
@@ -15,7 +15,11 @@ urlpatterns = [
         name="region_detail",
     ),
     path("cooperation/visits/", views.VisitListView.as_view(), name="visit_list"),
+    path("cooperation/visits/feed/rss/", feeds.VisitFeed(), name="visit_feed_rss"),
+    path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
     path("news/", views.NewsListView.as_view(), name="news_list"),
+    path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
+    path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
 ]

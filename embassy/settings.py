@@ -48,7 +48,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "embassy",
     "cooperation",
 ]
@@ -134,6 +138,38 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 COOPERATION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 COOPERATION_IMAGE_MAX_BYTES = int(os.environ.get("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024))
 COOPERATION_IMAGE_MAX_PIXELS = int(os.environ.get("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000))
+
+# The JSON API under /api/: public data, read-only, no accounts.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional cooperation of Belarus and Bulgaria: open data",
+    "DESCRIPTION": (
+        "The regions, twinning and cooperation agreements, visits and news photos published by "
+        "the Embassy of Belarus in Bulgaria. Read-only, no account needed. Names come in the "
+        "language of `lang` or of the Accept-Language header, Bulgarian by default."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come with drf-spectacular-sidecar: no request leaves the site.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "cooperation.models.country_choices",
+        "RegionKindEnum": "cooperation.models.RegionKind",
+        "AgreementKindEnum": "cooperation.models.TwinningAgreement.Kind",
+        "AgreementStatusEnum": "cooperation.models.TwinningAgreement.Status",
+        "VisitKindEnum": "cooperation.models.Visit.Kind",
+    },
+}
 
 LOGGING = {
     "version": 1,
