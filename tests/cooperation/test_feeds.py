@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Visit
+from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,10 @@ def test_every_page_links_the_feeds_of_its_language_in_its_head(client):
         assert f'type="{feed_type}"' in head
         assert f'href="{path}"' in head
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/bg/news/feed/rss/", "/bg/cooperation/visits/feed/atom/"])
+def test_feeds_cost_one_query_whatever_the_amount_of_content(client, url):
+    assert count_queries(client, url) == 1
+    add_synthetic_content(factor=10)
+    assert count_queries(client, url) == 1

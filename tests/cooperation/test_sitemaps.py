@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 
 from cooperation.models import NewsPhoto, Region, Visit
+from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +87,9 @@ def test_drafts_are_not_in_the_sitemap(client):
     paths = {path_of(url) for url in sitemap_entries(client)}
     assert "/bg/cooperation/visits/second-meeting-of-twinned-cities-2005/" not in paths
     assert "/bg/cooperation/visits/first-meeting-of-twinned-cities-2000/" in paths
+
+
+def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client):
+    with_fixtures = count_queries(client, "/sitemap.xml")
+    add_synthetic_content(factor=10)
+    assert count_queries(client, "/sitemap.xml") == with_fixtures <= 5
