@@ -161,7 +161,6 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI's files come with drf-spectacular-sidecar: no request leaves the site.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "CountryEnum": "cooperation.models.country_choices",
         "RegionKindEnum": "cooperation.models.RegionKind",
