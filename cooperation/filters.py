@@ -1,16 +1,33 @@
 """Filters of the public lists; the same FilterSets serve the pages and the data downloads."""
 
+from functools import partial
+
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from .models import Region, TwinningAgreement, Visit, country_choices
 
 SEARCH_MAX_LENGTH = 100
 
+# How the JSON API's schema describes the filters whose values its generator cannot guess.
+REGION_PARAMETER_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[-a-zA-Z0-9_]+$",
+    "description": _("A region's slug, such as brest-oblast; it includes every unit below it."),
+}
+COUNTRY_PARAMETER_SCHEMA = {
+    "type": "string",
+    "enum": [code for code, _name in country_choices()],
+    "description": _("A country code (ISO 3166-1 alpha-2)."),
+}
 
+
+@extend_schema_field(REGION_PARAMETER_SCHEMA)
 class RegionChoiceFilter(django_filters.ModelChoiceFilter):
     """A region given by its slug: the region and every unit below it."""
 
@@ -33,14 +50,21 @@ class RegionMenuMixin:
         super().__init__(*args, **kwargs)
         field = self.form.fields["region"]
         chosen = self.data.get("region", "") if self.data else ""
-        menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen)).by_country()
-        countries = dict(country_choices())
-        groups = {}
-        for region in menu:
-            groups.setdefault(countries.get(region.country, region.country), []).append(
-                (region.slug, str(region))
-            )
-        field.widget.choices = [("", field.empty_label), *groups.items()]
+        # A callable: the menu is read only when the form is shown, not for the API or CSV.
+        field.widget.choices = CallableChoiceIterator(
+            partial(region_menu, chosen, field.empty_label)
+        )
+
+
+def region_menu(chosen_slug, empty_label):
+    """The oblasts grouped by country, and the chosen region, as select choices."""
+    menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen_slug)).by_country()
+    countries = dict(country_choices())
+    groups = {}
+    for region in menu:
+        country = countries.get(region.country, region.country)
+        groups.setdefault(country, []).append((region.slug, str(region)))
+    return [("", empty_label), *groups.items()]
 
 
 class YearRangeForm(forms.Form):
@@ -108,6 +132,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value, sides=self.searched_sides())
 
+    @extend_schema_field(COUNTRY_PARAMETER_SCHEMA)
     def filter_country(self, queryset, name, value):
         return queryset  # It narrows the text search and the name sort: see searched_sides().
 
@@ -140,3 +165,30 @@ class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
 
     def filter_region(self, queryset, name, region):
         return queryset.involving(region)
+
+
+class RegionFilter(django_filters.FilterSet):
+    """Filters of the region data: a name, a country, a kind, everything within a region."""
+
+    q = django_filters.CharFilter(
+        label=_("Name contains"), method="filter_text", max_length=SEARCH_MAX_LENGTH
+    )
+    country = extend_schema_field(COUNTRY_PARAMETER_SCHEMA)(
+        django_filters.ChoiceFilter(
+            choices=country_choices, label=_("Country"), empty_label=_("Both countries")
+        )
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Region.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    within = RegionChoiceFilter(label=_("Within"), method="filter_within")
+
+    class Meta:
+        model = Region
+        fields = ["q", "country", "kind", "within"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_within(self, queryset, name, region):
+        return queryset.within(region)

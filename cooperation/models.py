@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from embassy.models import PublicationQuerySet, Publishable
 
 from .fields import PhotoField
-from .images import photo_renditions
+from .images import JPEG, photo_renditions
 
 FIRST_AGREEMENT_YEAR = 1990
 COUNTRY_NAMES = {"BY": _("Belarus"), "BG": _("Bulgaria")}
@@ -585,6 +585,11 @@ class NewsPhoto(Publishable):
     def renditions(self, formats=None):
         """The resized copies of the photo that pages show, smallest first, WebP then JPEG."""
         return photo_renditions(self.image, self.width, self.height, formats)
+
+    def shared_rendition(self):
+        """The copy other sites show (social previews, feeds): the largest JPEG, or None."""
+        jpeg = self.renditions(formats=[JPEG])
+        return jpeg[-1] if jpeg else None
 
     def clean(self):
         super().clean()

@@ -2,7 +2,7 @@ from django.urls import path
 
 from embassy.cache import cache_public_page
 
-from . import views
+from . import feeds, views
 
 app_name = "cooperation"
 
@@ -29,12 +29,16 @@ urlpatterns = [
         cache_public_page(views.VisitListView.as_view()),
         name="visit_list",
     ),
+    path("cooperation/visits/feed/rss/", feeds.VisitFeed(), name="visit_feed_rss"),
+    path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
     path(
         "cooperation/visits/<slug:slug>/",
         cache_public_page(views.VisitDetailView.as_view()),
         name="visit_detail",
     ),
     path("news/", cache_public_page(views.NewsListView.as_view()), name="news_list"),
+    path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
+    path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),
     path(
         "news/<slug:slug>/",
         cache_public_page(views.NewsDetailView.as_view()),

@@ -1,8 +1,11 @@
 """Public pages of the regional cooperation section."""
 
+import csv
+
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -24,6 +27,42 @@ def first_entries(queryset, limit):
     """The first `limit` entries and whether there are more, in one query."""
     entries = list(queryset[: limit + 1])
     return entries[:limit], len(entries) > limit
+
+
+AGREEMENT_CSV_COLUMNS = [
+    "year",
+    "signed_on",
+    "mission_party_name",
+    "mission_party_slug",
+    "mission_party_kind",
+    "host_party_name",
+    "host_party_slug",
+    "host_party_kind",
+    "kind",
+    "status",
+]
+
+
+def write_agreements_csv(agreements, file):
+    """One row per agreement, names in the active language, kinds and statuses as codes."""
+    writer = csv.writer(file)
+    writer.writerow(AGREEMENT_CSV_COLUMNS)
+    for agreement in agreements.iterator(chunk_size=2000):
+        mission, host = agreement.mission_region, agreement.host_region
+        writer.writerow(
+            [
+                agreement.year,
+                agreement.signed_on.isoformat() if agreement.signed_on else "",
+                mission.name,
+                mission.slug,
+                mission.kind,
+                host.name,
+                host.slug,
+                host.kind,
+                agreement.kind,
+                agreement.status,
+            ]
+        )
 
 
 class ForgivingPaginationMixin:
@@ -97,6 +136,32 @@ class AgreementListView(ForgivingPaginationMixin, FilterView):
     paginate_by = 25
     # Invalid filter values are reported on the form; the valid ones still apply.
     strict = False
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.render_csv()
+        return super().get(request, *args, **kwargs)
+
+    def render_csv(self):
+        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
+        filterset = self.get_filterset(self.get_filterset_class())
+        if not filterset.is_valid():
+            problems = [
+                f"{name}: {message}"
+                for name, messages_ in filterset.errors.items()
+                for message in messages_
+            ]
+            return HttpResponseBadRequest(
+                "\n".join(problems), content_type="text/plain; charset=utf-8"
+            )
+        response = HttpResponse(
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
+        )
+        # The byte order mark tells spreadsheet programs that the file is UTF-8 (Cyrillic).
+        response.write("\ufeff")
+        write_agreements_csv(filterset.qs, response)
+        return response
 
 
 class RegionListView(ListView):

@@ -68,8 +68,12 @@ INSTALLED_APPS = [
     # runserver serves static files through WhiteNoise too, with the same headers as production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "embassy",
     "cooperation",
 ]
@@ -309,6 +313,37 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "embassy.throttling.login_locked_out"
 if BEHIND_PROXY:
     AXES_CLIENT_IP_CALLABLE = "embassy.throttling.address_seen_by_proxy"
+
+# The JSON API under /api/: public data, read-only, no accounts.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional cooperation of Belarus and Bulgaria: open data",
+    "DESCRIPTION": (
+        "The regions, twinning and cooperation agreements, visits and news photos published by "
+        "the Embassy of Belarus in Bulgaria. Read-only, no account needed. Names come in the "
+        "language of `lang` or of the Accept-Language header, Bulgarian by default."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come with drf-spectacular-sidecar: no request leaves the site.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "cooperation.models.country_choices",
+        "RegionKindEnum": "cooperation.models.RegionKind",
+        "AgreementKindEnum": "cooperation.models.TwinningAgreement.Kind",
+        "AgreementStatusEnum": "cooperation.models.TwinningAgreement.Status",
+        "VisitKindEnum": "cooperation.models.Visit.Kind",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,20 +1,50 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from cooperation.api import not_found, router
+from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
 
 from . import views
 from .cache import cache_public_page
+from .sitemaps import PageSitemap
 
 admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
 admin.site.site_title = _("Regional cooperation")
 admin.site.index_title = _("Content")
 
+sitemaps = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "regions": RegionSitemap,
+    "visits": VisitSitemap,
+    "news": NewsPhotoSitemap,
+}
+
+api_patterns = [
+    path("", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # Only addresses ending in a slash, so that CommonMiddleware still adds a missing one.
+    re_path(r"^.*/$", not_found),
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
+    path("api/", include((api_patterns, "api"))),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

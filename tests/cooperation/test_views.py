@@ -352,3 +352,60 @@ def test_pages_send_renditions_that_exist_and_never_the_original(client, url):
         for candidate in srcset.split(", "):
             url_part = candidate.split()[0]
             assert default_storage.exists(url_part.removeprefix(default_storage.base_url))
+
+
+def csv_rows(response):
+    import csv
+    import io
+
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_agreement_list_downloads_as_csv_with_the_filtered_rows_in_the_lists_order(client):
+    params = {"region": "brest-oblast", "sort": "name"}
+    response = client.get("/bg/cooperation/agreements/", {**params, "format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="agreements.csv"'
+    rows = csv_rows(response)
+    page = client.get("/bg/cooperation/agreements/", params)
+    listed = list(page.context["paginator"].object_list)
+    assert len(rows) == len(listed) == 10
+    assert [(row["mission_party_slug"], row["host_party_slug"]) for row in rows] == [
+        (agreement.mission_region.slug, agreement.host_region.slug) for agreement in listed
+    ]
+    brest = next(row for row in rows if row["host_party_slug"] == "pleven")
+    assert brest == {
+        "year": "1997",
+        "signed_on": "",
+        "mission_party_name": "Брест",
+        "mission_party_slug": "brest",
+        "mission_party_kind": "city",
+        "host_party_name": "Плевен",
+        "host_party_slug": "pleven",
+        "host_party_kind": "municipality",
+        "kind": "twinning",
+        "status": "active",
+    }
+
+
+def test_agreement_csv_has_every_row_not_one_page_and_names_in_the_pages_language(client):
+    rows = csv_rows(client.get("/en/cooperation/agreements/", {"format": "csv", "page": 2}))
+    assert len(rows) == TwinningAgreement.objects.count() == 48
+    assert "Brest" in {row["mission_party_name"] for row in rows}
+
+
+def test_agreement_csv_with_bad_filters_is_a_400_naming_them(client):
+    response = client.get(
+        "/bg/cooperation/agreements/", {"year_min": "abc", "region": "atlantis", "format": "csv"}
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert {line.split(":")[0] for line in lines} == {"year_min", "region"}
+
+
+def test_agreement_list_links_the_csv_of_its_current_filters(client):
+    page = text_of(client.get("/bg/cooperation/agreements/", {"region": "brest-oblast", "page": 1}))
+    assert 'href="?region=brest-oblast&amp;format=csv"' in page

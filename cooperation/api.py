@@ -1,0 +1,205 @@
+"""The read-only JSON API of the public data, filtered by the public pages' own FilterSets.
+
+Anyone may read it, without an account. Lists are paginated as
+{"count", "next", "previous", "results"}; a bad parameter gives a 400 whose body names it,
+{"<parameter>": ["message"]}. Names come in the language of `?lang=` or, without it, the one
+Django chose for the request (its language cookie, Accept-Language, Bulgarian by default).
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import viewsets
+from rest_framework.decorators import api_view, schema
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.routers import DefaultRouter
+
+from .filters import AgreementFilter, RegionFilter, VisitFilter
+from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .serializers import (
+    AgreementSerializer,
+    NewsPhotoSerializer,
+    RegionSerializer,
+    VisitSerializer,
+)
+
+LANGUAGE_PARAMETER = "lang"
+
+PARAMETER_ERRORS = OpenApiResponse(
+    response={
+        "type": "object",
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        "example": {"year_min": ["Enter a number."]},
+    },
+    description=_("A parameter is invalid: the body names it, with what is wrong."),
+)
+NOT_FOUND = OpenApiResponse(
+    response={
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "required": ["detail"],
+    },
+    description=_("No published entry has this address."),
+)
+
+
+class PublicDataSchema(AutoSchema):
+    """Every operation takes `lang`, and documents its 400 and, for one entry, 404 answers."""
+
+    def get_override_parameters(self):
+        return [
+            *super().get_override_parameters(),
+            OpenApiParameter(
+                LANGUAGE_PARAMETER,
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                enum=[code for code, _name in settings.LANGUAGES],
+                description=_(
+                    "The language of names and texts; without it, the Accept-Language header's."
+                ),
+            ),
+        ]
+
+    def get_response_serializers(self):
+        serializer = super().get_response_serializers()
+        responses = {200: serializer, 400: PARAMETER_ERRORS}
+        if not self._is_list_view(serializer):
+            responses[404] = NOT_FOUND
+        return responses
+
+
+class PublicDataPagination(PageNumberPagination):
+    """Pages of 50 entries by default; `page_size` asks for up to 500."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+    # Page numbers only, as the schema says: no "last".
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Give a whole number from 1 to %(max)s.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return int(value)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            number = request.query_params.get(self.page_query_param, "")[:20]
+            raise ValidationError(
+                {self.page_query_param: [_("There is no page “%(page)s”.") % {"page": number}]}
+            ) from None
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
+
+class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
+    """Read-only, paginated, filtered, in the language the request asks for."""
+
+    pagination_class = PublicDataPagination
+    filter_backends = [DjangoFilterBackend]
+    schema = PublicDataSchema()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        language = request.query_params.get(LANGUAGE_PARAMETER)
+        if language is None:
+            return
+        if language not in dict(settings.LANGUAGES):
+            raise ValidationError(
+                {
+                    LANGUAGE_PARAMETER: [
+                        _("Choose one of the languages %(codes)s.")
+                        % {"codes": ", ".join(code for code, _name in settings.LANGUAGES)}
+                    ]
+                }
+            )
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Public data without credentials: any web page may read it.
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class RegionViewSet(PublicDataViewSet):
+    """Regions of both countries at every level, the mission's country first, each as a tree."""
+
+    queryset = Region.objects.by_country().select_related("parent")
+    serializer_class = RegionSerializer
+    filterset_class = RegionFilter
+    lookup_field = "slug"
+
+
+class AgreementViewSet(PublicDataViewSet):
+    """Agreements between a region of each country, with the agreement list's filters."""
+
+    queryset = TwinningAgreement.objects.with_parties()
+    serializer_class = AgreementSerializer
+    filterset_class = AgreementFilter
+
+
+class VisitViewSet(PublicDataViewSet):
+    """Published visits, newest first, with their regions and published photos."""
+
+    serializer_class = VisitSerializer
+    filterset_class = VisitFilter
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            Visit.objects.published()
+            .select_related("location")
+            .prefetch_related(
+                "regions",
+                Prefetch("photos", queryset=NewsPhoto.objects.published(), to_attr="public_photos"),
+            )
+        )
+
+
+class NewsPhotoViewSet(PublicDataViewSet):
+    """Published news photos, newest first."""
+
+    serializer_class = NewsPhotoSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return NewsPhoto.objects.published().select_related("visit").prefetch_related("regions")
+
+
+router = DefaultRouter()
+router.register("regions", RegionViewSet, basename="region")
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("visits", VisitViewSet, basename="visit")
+router.register("news", NewsPhotoViewSet, basename="news")
+
+
+@api_view(["GET", "HEAD"])
+@schema(None)
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/ is a 404 in JSON too, like an unknown slug."""
+    raise NotFound()

@@ -1,0 +1,183 @@
+"""The public data as JSON: regions, agreements, published visits and news photos.
+
+Names and texts come in the request's language (django-modeltranslation reads the active
+language's column, with the usual fallback); every `url` is the absolute address of the public
+page in that language.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import NewsPhoto, Region, TwinningAgreement, Visit
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class AbsoluteURLField(serializers.ReadOnlyField):
+    """A site-relative address, such as get_absolute_url's, made absolute for the request."""
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        return request.build_absolute_uri(value) if request else value
+
+
+class RegionReferenceSerializer(serializers.ModelSerializer):
+    """A region named inside another entry: a party to an agreement, a visit's place."""
+
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "country", "kind", "url"]
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The slug of the region this one lies in; null at the top of a country."),
+    )
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "kind", "country", "parent", "latitude", "longitude", "url"]
+        # Coordinates are numbers in JSON, as maps expect them, not strings.
+        extra_kwargs = {
+            "latitude": {"coerce_to_string": False},
+            "longitude": {"coerce_to_string": False},
+        }
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    parties = serializers.SerializerMethodField(
+        help_text=_("The region of the mission's country first, then the host country's.")
+    )
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = TwinningAgreement
+        fields = ["id", "year", "signed_on", "kind", "status", "parties", "url"]
+
+    @extend_schema_field(RegionReferenceSerializer(many=True))
+    def get_parties(self, agreement):
+        parties = [agreement.mission_region, agreement.host_region]
+        return RegionReferenceSerializer(parties, many=True, context=self.context).data
+
+
+class ImageSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField(allow_null=True)
+    height = serializers.IntegerField(allow_null=True)
+    type = serializers.CharField(help_text=_("The file's media type, e.g. image/webp."))
+
+
+class PhotoReferenceSerializer(serializers.ModelSerializer):
+    """A news photo named inside another entry, such as the photos of a visit."""
+
+    image = serializers.SerializerMethodField(help_text=_("The original photo's address."))
+    renditions = serializers.SerializerMethodField(
+        help_text=_("Resized versions of the photo for screens of different widths.")
+    )
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = NewsPhoto
+        fields = ["slug", "title", "alt_text", "image", "width", "height", "renditions", "url"]
+        extra_kwargs = {
+            "alt_text": {"help_text": _("What the photo shows, for those who cannot see it.")}
+        }
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_image(self, photo):
+        return self.absolute(photo.image.url)
+
+    @extend_schema_field(ImageSerializer(many=True))
+    def get_renditions(self, photo):
+        """The photo's resized versions, smallest first, WebP then JPEG."""
+        return [
+            {
+                "url": self.absolute(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "type": rendition.media_type,
+            }
+            for rendition in photo.renditions()
+        ]
+
+    def absolute(self, url):
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class VisitReferenceSerializer(serializers.ModelSerializer):
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = Visit
+        fields = ["slug", "title", "url"]
+
+
+class VisitSerializer(serializers.ModelSerializer):
+    location = RegionReferenceSerializer(allow_null=True)
+    regions = RegionReferenceSerializer(many=True, help_text=_("The regions taking part."))
+    photos = PhotoReferenceSerializer(
+        source="public_photos", many=True, help_text=_("The visit's published news photos.")
+    )
+    published_at = serializers.DateTimeField(source="publish_at")
+    url = AbsoluteURLField(source="get_absolute_url")
+
+    class Meta:
+        model = Visit
+        fields = [
+            "slug",
+            "kind",
+            "title",
+            "summary",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "location",
+            "regions",
+            "photos",
+            "published_at",
+            "url",
+        ]
+        extra_kwargs = {
+            "date_precision": {"help_text": _("“month” when only the month of the visit is known.")}
+        }
+
+
+class NewsPhotoSerializer(PhotoReferenceSerializer):
+    """A news entry built around one photo."""
+
+    regions = RegionReferenceSerializer(many=True, help_text=_("The regions the photo shows."))
+    visit = serializers.SerializerMethodField(help_text=_("The visit the photo was taken on."))
+    published_at = serializers.DateTimeField(source="publish_at")
+
+    class Meta(PhotoReferenceSerializer.Meta):
+        fields = [
+            "slug",
+            "title",
+            "caption",
+            "alt_text",
+            "credit",
+            "taken_on",
+            "image",
+            "width",
+            "height",
+            "renditions",
+            "visit",
+            "regions",
+            "published_at",
+            "url",
+        ]
+
+    @extend_schema_field(VisitReferenceSerializer(allow_null=True))
+    def get_visit(self, photo):
+        # A published photo may belong to a visit still in draft: that visit stays unnamed.
+        if photo.visit is None or not photo.visit.is_published:
+            return None
+        return VisitReferenceSerializer(photo.visit, context=self.context).data

@@ -1,0 +1,55 @@
+"""The cooperation section's public pages for search engines, in every language."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import NewsPhoto, Region, Visit
+
+
+class TranslatedSitemap(Sitemap):
+    """Each page once per language, with its other languages as hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(TranslatedSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "cooperation:home",
+            "cooperation:overview",
+            "cooperation:agreement_list",
+            "cooperation:region_list",
+            "cooperation:visit_list",
+            "cooperation:news_list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class RegionSitemap(TranslatedSitemap):
+    def items(self):
+        return Region.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, region):
+        return region.updated_at
+
+
+class VisitSitemap(TranslatedSitemap):
+    def items(self):
+        return Visit.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, visit):
+        return visit.updated_at
+
+
+class NewsPhotoSitemap(TranslatedSitemap):
+    def items(self):
+        return NewsPhoto.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, photo):
+        return photo.updated_at

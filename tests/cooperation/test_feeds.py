@@ -1,0 +1,112 @@
+"""The RSS and Atom feeds of news photos and visits, as a feed reader reads them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from cooperation.models import NewsPhoto, Visit
+from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
+
+
+def parse(response, content_type):
+    assert response.status_code == 200
+    assert response["Content-Type"] == f"{content_type}; charset=utf-8"
+    return ET.fromstring(response.content)
+
+
+def assert_is_a_page_of_the_site(client, url):
+    parts = urlsplit(url)
+    assert parts.scheme == "http" and parts.netloc == "testserver", url
+    assert client.get(parts.path).status_code == 200, url
+
+
+def test_news_rss_links_each_published_photo_with_its_image(client):
+    channel = parse(client.get("/bg/news/feed/rss/"), "application/rss+xml").find("channel")
+    assert channel.findtext("language") == "bg"
+    assert_is_a_page_of_the_site(client, channel.findtext("link"))
+    items = channel.findall("item")
+    assert len(items) == 1
+    photo = NewsPhoto.objects.get()
+    assert items[0].findtext("title") == photo.title_bg
+    assert items[0].findtext("link") == f"http://testserver/bg/news/{PHOTO_SLUG}/"
+    assert_is_a_page_of_the_site(client, items[0].findtext("link"))
+    enclosure = items[0].find("enclosure")
+    assert enclosure.get("type") == "image/jpeg"
+    assert enclosure.get("url") == f"http://testserver{photo.shared_rendition().url}"
+    shared = photo.shared_rendition()
+    assert int(enclosure.get("length")) == default_storage.size(shared.name) > 0
+    assert f'<img src="http://testserver{shared.url}"' in items[0].findtext("description")
+
+
+def test_news_atom_feed_in_english(client):
+    feed = parse(client.get("/en/news/feed/atom/"), "application/atom+xml")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [
+        NewsPhoto.objects.get().title_en
+    ]
+    link = entries[0].find(f"{ATOM}link[@rel='alternate']").get("href")
+    assert link == f"http://testserver/en/news/{PHOTO_SLUG}/"
+    assert_is_a_page_of_the_site(client, link)
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [
+        ("/ru/cooperation/visits/feed/rss/", "application/rss+xml"),
+        ("/ru/cooperation/visits/feed/atom/", "application/atom+xml"),
+    ],
+)
+def test_visit_feeds_link_every_published_visit_newest_published_first(client, url, content_type):
+    Visit.objects.filter(slug="second-meeting-of-twinned-cities-2005").update(
+        status=Visit.Status.DRAFT
+    )
+    feed = parse(client.get(url), content_type)
+    if content_type == "application/rss+xml":
+        links = [item.findtext("link") for item in feed.iter("item")]
+    else:
+        links = [
+            entry.find(f"{ATOM}link[@rel='alternate']").get("href")
+            for entry in feed.iter(f"{ATOM}entry")
+        ]
+    assert links == [
+        f"http://testserver/ru/cooperation/visits/{PHOTO_SLUG}/",
+        "http://testserver/ru/cooperation/visits/first-meeting-of-twinned-cities-2000/",
+    ]
+    for link in links:
+        assert_is_a_page_of_the_site(client, link)
+
+
+def test_scheduled_photos_stay_out_of_the_feeds_until_their_time(client):
+    NewsPhoto.objects.update(publish_at=timezone.now() + datetime.timedelta(hours=1))
+    channel = parse(client.get("/bg/news/feed/rss/"), "application/rss+xml").find("channel")
+    assert channel.findall("item") == []
+
+
+def test_every_page_links_the_feeds_of_its_language_in_its_head(client):
+    head = client.get("/ru/cooperation/agreements/").content.decode().split("</head>")[0]
+    for feed_type, path in [
+        ("application/rss+xml", "/ru/news/feed/rss/"),
+        ("application/atom+xml", "/ru/news/feed/atom/"),
+        ("application/rss+xml", "/ru/cooperation/visits/feed/rss/"),
+        ("application/atom+xml", "/ru/cooperation/visits/feed/atom/"),
+    ]:
+        assert f'type="{feed_type}"' in head
+        assert f'href="{path}"' in head
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/bg/news/feed/rss/", "/bg/cooperation/visits/feed/atom/"])
+def test_feeds_cost_one_query_whatever_the_amount_of_content(client, url):
+    assert count_queries(client, url) == 1
+    add_synthetic_content(factor=10)
+    assert count_queries(client, url) == 1
