@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 
@@ -13,6 +14,12 @@ def media_root(tmp_path_factory):
     path = tmp_path_factory.mktemp("media")
     settings.MEDIA_ROOT = path
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Staff accounts are created in many tests; a slow hash adds a second to each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")
@@ -26,4 +33,35 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-for-tests")
     client.force_login(user)
+    return client
+
+
+def member_of(django_user_model, group_name):
+    """A staff account with one role, as the embassy's staff have."""
+    user = django_user_model.objects.create_user(
+        group_name.lower(), f"{group_name.lower()}@example.org", "pw-for-tests", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return member_of(django_user_model, "Editor")
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return member_of(django_user_model, "Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
     return client
