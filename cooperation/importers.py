@@ -136,10 +136,14 @@ class RegionMatcher:
         return PartyMatch(text, suggestions=self.ordered(candidates) or self.similar(bare, country))
 
     def similar(self, bare, country, limit=3):
+        """Regions whose names are close to `bare`, the closest first."""
         names = [name for (code, name) in self.by_bare_name if code == country]
-        close = difflib.get_close_matches(bare, names, n=limit, cutoff=0.7)
-        regions = set().union(*(self.by_bare_name[(country, name)] for name in close))
-        return self.ordered(regions)[:limit]
+        regions = []
+        for name in difflib.get_close_matches(bare, names, n=limit, cutoff=0.6):
+            for region in self.ordered(self.by_bare_name[(country, name)]):
+                if region not in regions:
+                    regions.append(region)
+        return regions[:limit]
 
     @staticmethod
     def ordered(regions):

@@ -53,6 +53,13 @@ class ChildRelation:
     def label(self):
         return self.model._meta.verbose_name_plural
 
+    def describe(self, version):
+        """A child row as it reads now, in the active language (not as it was labelled then)."""
+        fields = [field for field in editable_fields(self.model) if field != self.foreign_key]
+        return " ".join(
+            display_value(field, version.field_dict.get(field.attname)) for field in fields
+        )
+
     def versions_in(self, revision, parent_pk):
         content_type = ContentType.objects.get_for_model(self.model)
         return [
@@ -162,8 +169,10 @@ def compare_versions(older, newer, children=()):
             changes.append(FieldChange(str(field.verbose_name), *marked_difference(before, after)))
     pk = version_pk(older)
     for child in children:
-        before = sorted(version.object_repr for version in child.versions_in(older.revision, pk))
-        after = sorted(version.object_repr for version in child.versions_in(newer.revision, pk))
+        before = sorted(
+            child.describe(version) for version in child.versions_in(older.revision, pk)
+        )
+        after = sorted(child.describe(version) for version in child.versions_in(newer.revision, pk))
         if before != after:
             changes.append(
                 FieldChange(
