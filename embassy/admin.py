@@ -214,6 +214,9 @@ class PublishableAdmin(HistoryAdmin):
                 unchanged.append(entry)
                 continue
             entry.status = Publishable.Status.PUBLISHED
+            # A draft's past publish time is when it was written; it goes out now. A future
+            # one schedules it.
+            entry.publish_at = max(entry.publish_at, now)
             try:
                 entry.full_clean()
             except ValidationError as error:

@@ -107,9 +107,13 @@ def test_a_publisher_publishes_and_deletes(publisher_client):
     draft = Visit.objects.create(
         kind="delegation", title_bg="Чернова", slug="draft", start_date=datetime.date(2024, 1, 1)
     )
+    written = timezone.now() - datetime.timedelta(days=7)
+    Visit.objects.filter(pk=draft.pk).update(publish_at=written)
     response = act(publisher_client, Visit, "publish", [draft])
     assert "Published: “Чернова”." in messages_of(response)
     assert draft in Visit.objects.published()
+    draft.refresh_from_db()
+    assert draft.publish_at > written + datetime.timedelta(days=6)  # published now, not then
     publisher_client.post(admin_url(Visit, "delete", draft.pk), {"post": "yes"})
     assert not Visit.objects.filter(pk=draft.pk).exists()
 
