@@ -85,6 +85,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     """
 
     formats = [CSV, XLSX]
+    import_template_name = "admin/cooperation/import.html"
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

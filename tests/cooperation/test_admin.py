@@ -189,6 +189,8 @@ def test_an_import_preview_with_a_bad_row_refuses_it_with_the_reason_and_writes_
     assert "confirm_form" not in response.context
     assert "This party must be a region of" in page
     assert "There is no region with the slug “atlantis”." in page
+    # The reasons are written out, and the row that passed is shown as what it would do.
+    assert "Rows refused" in page and "The other rows" in page
     assert TwinningAgreement.objects.count() == count
     assert not TwinningAgreement.objects.filter(
         mission_region__slug="brest", host_region__slug="varna"
