@@ -1,14 +1,27 @@
 """The staff's editing tool for regions, agreements, visits and news photos."""
 
+import hashlib
+
+import reversion
 from django.conf import settings
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, models
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
+from embassy.admin import HistoryAdmin, PublishableAdmin, RichTextAdminMixin
+
+from .forms import PastedAgreementsForm
 from .images import WEBP
+from .importers import preview_pasted_agreements, save_pasted_agreements
 from .models import (
     NewsPhoto,
     NewsPhotoRegion,
@@ -17,6 +30,7 @@ from .models import (
     Visit,
     VisitRegion,
 )
+from .resources import RegionResource, TwinningAgreementResource
 
 
 class OblastListFilter(admin.SimpleListFilter):
@@ -58,6 +72,57 @@ class HostOblastListFilter(OblastListFilter):
         return [(oblast.slug, str(oblast)) for oblast in oblasts]
 
 
+class _ImportRefused(Exception):
+    def __init__(self, result):
+        self.result = result
+
+
+class SpreadsheetImportExportMixin(ImportExportMixin):
+    """
+    Import and export as CSV or Excel. An uploaded file is previewed first: what would be
+    created, changed, left as it is, or refused and why. Only a preview without refusals can be
+    confirmed, and the confirmed import is one transaction and one revision of the history, so
+    a row refused at that point writes nothing at all.
+    """
+
+    formats = [CSV, XLSX]
+    import_template_name = "admin/cooperation/import.html"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        file_name = form.cleaned_data.get("original_file_name", "")
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(_("Imported from “%(file)s”.") % {"file": file_name})
+                result = super().process_dataset(dataset, form, request, **kwargs)
+                if result.has_errors() or result.has_validation_errors():
+                    raise _ImportRefused(result)
+        except _ImportRefused as refused:
+            return refused.result
+        return result
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _(
+                    "Nothing was imported: the file no longer passes the checks. "
+                    "Import it again to see why."
+                ),
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return super().process_result(result, request)
+
+
 class MissionPartyAgreementInline(admin.TabularInline):
     model = TwinningAgreement
     fk_name = "mission_region"
@@ -74,7 +139,8 @@ class HostPartyAgreementInline(MissionPartyAgreementInline):
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslationAdmin):
+    resource_classes = [RegionResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "parent", "agreement_count"]
     list_filter = ["country", "kind", OblastListFilter]
@@ -112,7 +178,9 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(TwinningAgreement)
-class TwinningAgreementAdmin(TranslationAdmin):
+class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslationAdmin):
+    resource_classes = [TwinningAgreementResource]
+    import_export_change_list_template = "admin/cooperation/twinningagreement/change_list.html"
     list_display = ["__str__", "year", "mission_region", "host_region", "kind", "status"]
     list_display_links = ["__str__"]
     list_filter = ["kind", "status", "year", MissionOblastListFilter, HostOblastListFilter]
@@ -129,6 +197,60 @@ class TwinningAgreementAdmin(TranslationAdmin):
         (_("Notes"), {"fields": ["notes"]}),
     ]
 
+    def get_urls(self):
+        paste = path(
+            "paste/",
+            self.admin_site.admin_view(self.paste_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_paste",
+        )
+        return [paste, *super().get_urls()]
+
+    def paste_view(self, request):
+        """Agreements pasted in the old page's format: previewed, then added on confirmation."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = PastedAgreementsForm(request.POST or None)
+        preview = digest = None
+        if form.is_valid():
+            text, kind = form.cleaned_data["text"], form.cleaned_data["kind"]
+            preview = preview_pasted_agreements(text, kind)
+            # Save only the list that was previewed; an edited list is previewed again.
+            digest = hashlib.sha256(f"{kind}\n{text}".encode()).hexdigest()
+            if "confirm" in request.POST and request.POST.get("previewed") == digest:
+                return self.save_pasted(request, preview)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Paste the old list of agreements"),
+            "form": form,
+            "preview": preview,
+            "digest": digest,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/cooperation/twinningagreement/paste.html", context)
+
+    def save_pasted(self, request, preview):
+        try:
+            added = save_pasted_agreements(preview, user=request.user)
+        except IntegrityError:
+            messages.error(
+                request,
+                _("Nothing was added: the agreements changed meanwhile. Check the preview again."),
+            )
+            return redirect(request.path)
+        for agreement in added:
+            self.log_addition(request, agreement, _("Added from a pasted list."))
+        messages.success(
+            request,
+            _("Agreements added: %(added)s. Already there: %(existing)s. Left out: %(left)s.")
+            % {
+                "added": len(added),
+                "existing": len(preview.existing),
+                "left": len(preview.unknown) + len(preview.refused),
+            },
+        )
+        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
 
 class VisitRegionInline(admin.TabularInline):
     model = VisitRegion
@@ -143,7 +265,8 @@ class NewsPhotoRegionInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(TranslationAdmin):
+class VisitAdmin(RichTextAdminMixin, PublishableAdmin, TranslationAdmin):
+    rich_text_fields = ["body"]
     list_display = ["title", "start_date", "kind", "location", "status", "publish_at"]
     list_filter = ["kind", "status", "start_date"]
     search_fields = ["title_bg", "title_ru", "title_be", "title_en", "slug"]
@@ -176,7 +299,7 @@ def thumbnail(photo, size, loading="eager"):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(TranslationAdmin):
+class NewsPhotoAdmin(PublishableAdmin, TranslationAdmin):
     list_display = ["list_thumbnail", "title", "taken_on", "status", "publish_at", "is_featured"]
     list_display_links = ["list_thumbnail", "title"]
     list_filter = ["status", "is_featured", "publish_at"]

@@ -15,7 +15,7 @@ from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from embassy.models import PublicationQuerySet, Publishable
+from embassy.models import PublicationQuerySet, Publishable, sanitize_translated_rich_text
 
 from .fields import PhotoField
 from .images import JPEG, photo_renditions
@@ -450,7 +450,13 @@ class Visit(Publishable):
         blank=True,
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("text"), blank=True)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Headings, paragraphs, lists, links, bold and italic. Anything else is removed."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = VisitQuerySet.as_manager()
@@ -459,6 +465,7 @@ class Visit(Publishable):
         ordering = ["-start_date", "pk"]
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
+        permissions = [("publish_visit", _("Can publish and withdraw visits"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
@@ -469,6 +476,10 @@ class Visit(Publishable):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        sanitize_translated_rich_text(self, "body")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cooperation:visit_detail", kwargs={"slug": self.slug})
@@ -567,6 +578,7 @@ class NewsPhoto(Publishable):
         ordering = ["-publish_at", "pk"]
         verbose_name = _("news photo")
         verbose_name_plural = _("news photos")
+        permissions = [("publish_newsphoto", _("Can publish and withdraw news photos"))]
 
     def __str__(self):
         return self.title

@@ -2,6 +2,7 @@
 
 import nh3
 from django.conf import settings
+from django.contrib.auth import get_permission_codename
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -40,15 +41,31 @@ def sanitize_rich_text(html):
     )
 
 
+def sanitize_translated_rich_text(instance, field_name):
+    """Sanitize every language's column of a translated rich-text field, in place."""
+    for code, _name in settings.LANGUAGES:
+        column = f"{field_name}_{code}"
+        if value := getattr(instance, column, None):
+            setattr(instance, column, sanitize_rich_text(value))
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """Entries the public may see: published, with a publish time already past."""
         return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Staff also see drafts and scheduled entries, to preview them on their public URL."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
+        """
+        Staff who may view these entries in the admin also see drafts and scheduled entries,
+        to preview them on their public URL; everyone else sees what is published.
+        """
+        if user.is_active and user.is_staff:
+            opts = self.model._meta
+            if any(
+                user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+                for action in ("view", "change")
+            ):
+                return self.all()
         return self.published()
 
 
@@ -122,6 +139,7 @@ class Page(Publishable):
         ordering = ["slug"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        permissions = [("publish_page", _("Can publish and withdraw pages"))]
 
     def __str__(self):
         return self.title

@@ -15,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,6 +75,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "reversion",
+    "import_export",
+    "tinymce",
     "embassy",
     "cooperation",
 ]
@@ -351,3 +355,34 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# The rich-text editor of page bodies and visit texts (TinyMCE, served from the project's own
+# static files, loaded and configured without inline script). It offers only what
+# embassy.models.sanitize_rich_text keeps, and the server sanitizes whatever arrives anyway.
+TINYMCE_DEFAULT_CONFIG = {
+    "license_key": "gpl",
+    "promotion": False,
+    "branding": False,
+    "menubar": False,
+    "height": 360,
+    "plugins": "lists link autolink",
+    "toolbar": (
+        "undo redo | blocks | bold italic | bullist numlist blockquote | link unlink | removeformat"
+    ),
+    "block_formats": format_lazy(
+        "{}=p; {}=h2; {}=h3; {}=h4",
+        _("Paragraph"),
+        _("Heading"),
+        _("Subheading"),
+        _("Minor heading"),
+    ),
+    "valid_elements": "p,br,h2,h3,h4,ul,ol,li,strong/b,em/i,blockquote,a[href|title]",
+    "link_default_protocol": "https",
+    "target_list": False,
+    "entity_encoding": "raw",
+    "convert_urls": False,
+    "browser_spellcheck": True,
+}
+
+# Imports from CSV and Excel files run in one transaction: a refused row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
@@ -15,6 +16,12 @@ def media_root(tmp_path_factory):
     path = tmp_path_factory.mktemp("media")
     settings.MEDIA_ROOT = path
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Staff accounts are created in many tests; a slow hash adds a second to each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +44,34 @@ def staff_client(django_user_model):
 def fresh_cache():
     """Tests do not see each other's cached pages."""
     cache.clear()
+
+
+def member_of(django_user_model, group_name):
+    """A staff account with one role, as the embassy's staff have."""
+    user = django_user_model.objects.create_user(
+        group_name.lower(), f"{group_name.lower()}@example.org", "pw-for-tests", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return member_of(django_user_model, "Editor")
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return member_of(django_user_model, "Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

@@ -1,13 +1,19 @@
 """The admin as the staff's editing tool: every page opens, mistakes are refused with a reason."""
 
+import io
 import re
+from pathlib import Path
 
+import openpyxl
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
+from reversion.models import Version
 
 from cooperation.images import WEBP
 from cooperation.models import NewsPhoto, Region, TwinningAgreement
@@ -254,3 +260,202 @@ def test_region_form_refuses_an_svg_coat_of_arms(staff_client):
     assert "SVG images are not accepted" in response.content.decode()
     pinsk.refresh_from_db()
     assert not pinsk.coat_of_arms
+
+
+# Import and export of regions and agreements as CSV and Excel files.
+
+SEED = Path(settings.BASE_DIR).parent / "shared" / "seed" / "regional-cooperation.bg.txt"
+CSV_FORMAT, XLSX_FORMAT = "0", "1"
+
+
+def import_file(client, model, content, name="regions.csv", file_format=CSV_FORMAT):
+    return client.post(
+        admin_url(model, "import"),
+        {
+            "resource": "0",
+            "format": file_format,
+            "import_file": SimpleUploadedFile(name, content),
+        },
+    )
+
+
+def confirm(client, model, preview):
+    form = preview.context["confirm_form"]
+    return client.post(admin_url(model, "process_import"), form.initial)
+
+
+def test_region_import_preview_shows_what_will_be_created_and_changed_and_writes_nothing(
+    staff_client,
+):
+    content = (
+        "slug,country,kind,parent,name_bg,name_ru\n"
+        "kamenets,BY,town,brest-oblast,Каменец,Каменец\n"
+        "minsk,BY,city,,Минск,Минск (столица)\n"
+    ).encode()
+    response = import_file(staff_client, Region, content)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["confirm_form"] is not None
+    assert "Каменец" in page and "(столица)" in page
+    result = response.context["result"]
+    assert [row.import_type for row in result.rows] == ["new", "update"]
+    assert not Region.objects.filter(slug="kamenets").exists()
+    assert Region.objects.get(slug="minsk").name_ru == "Минск"
+
+
+def test_a_confirmed_region_import_writes_the_rows_as_one_revision(staff_client):
+    content = "slug,country,kind,parent,name_bg\nkamenets,BY,town,brest-oblast,Каменец\n"
+    preview = import_file(staff_client, Region, content.encode())
+    response = confirm(staff_client, Region, preview)
+    assert response.status_code == 302
+    kamenets = Region.objects.get(slug="kamenets")
+    assert kamenets.parent.slug == "brest-oblast"
+    version = Version.objects.get_for_object(kamenets).get()
+    assert version.revision.user.username == "staff"
+    assert "regions.csv" in version.revision.comment
+
+
+def test_an_import_preview_with_a_bad_row_refuses_it_with_the_reason_and_writes_nothing(
+    staff_client,
+):
+    count = TwinningAgreement.objects.count()
+    content = (
+        b"mission_region,host_region,kind,year,status\n"
+        b"brest,varna,twinning,2015,active\n"
+        b"varna,burgas,twinning,2016,active\n"
+        b"grodno-oblast,atlantis,twinning,2017,active\n"
+    )
+    response = import_file(staff_client, TwinningAgreement, content, name="agreements.csv")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert "This party must be a region of" in page
+    assert "There is no region with the slug “atlantis”." in page
+    # The reasons are written out, and the row that passed is shown as what it would do.
+    assert "Rows refused" in page and "The other rows" in page
+    assert TwinningAgreement.objects.count() == count
+    assert not TwinningAgreement.objects.filter(
+        mission_region__slug="brest", host_region__slug="varna"
+    )
+
+
+def test_a_confirmed_import_that_no_longer_passes_writes_nothing(staff_client):
+    content = "mission_region,host_region,kind,year,status\nbrest,varna,twinning,2015,active\n"
+    preview = import_file(staff_client, TwinningAgreement, content.encode(), name="agreements.csv")
+    # Between the preview and the confirmation, Varna is taken out of Bulgaria.
+    Region.objects.filter(slug="varna").update(country="BY")
+    count = TwinningAgreement.objects.count()
+    response = confirm(staff_client, TwinningAgreement, preview)
+    assert response.status_code == 302
+    assert TwinningAgreement.objects.count() == count
+    messages = [str(message) for message in response.wsgi_request._messages]
+    assert any("Nothing was imported" in message for message in messages)
+
+
+def test_agreements_import_from_an_excel_file(staff_client):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["mission_region", "host_region", "kind", "year", "status", "notes_en"])
+    sheet.append(["brest", "varna", "cooperation", 2015, "active", "Trade and tourism"])
+    stream = io.BytesIO()
+    book.save(stream)
+    preview = import_file(
+        staff_client, TwinningAgreement, stream.getvalue(), "agreements.xlsx", XLSX_FORMAT
+    )
+    assert preview.context["confirm_form"] is not None
+    confirm(staff_client, TwinningAgreement, preview)
+    agreement = TwinningAgreement.objects.get(
+        mission_region__slug="brest", host_region__slug="varna"
+    )
+    assert agreement.kind == "cooperation"
+    assert agreement.notes_en == "Trade and tourism"
+
+
+def export(client, model, file_format):
+    form = client.get(admin_url(model, "export")).context["form"]
+    data = {
+        name: "on"
+        for name, field in form.fields.items()
+        if name not in {"format", "resource", "export_items"}
+    }
+    return client.post(admin_url(model, "export"), {**data, "format": file_format, "resource": "0"})
+
+
+def test_agreements_export_as_csv_names_parties_by_slug(staff_client):
+    response = export(staff_client, TwinningAgreement, CSV_FORMAT)
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("mission_region,host_region,kind,year")
+    assert "gomel,burgas,twinning,1998" in text
+
+
+def test_regions_export_as_excel_has_every_languages_name(staff_client):
+    response = export(staff_client, Region, XLSX_FORMAT)
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    header = rows[0]
+    assert {"slug", "parent", "name_bg", "name_ru", "name_be", "name_en"} <= set(header)
+    by_slug = {row[header.index("slug")]: row for row in rows[1:]}
+    assert by_slug["pinsk"][header.index("name_be")] == "Пінск"
+    assert len(by_slug) == 111
+
+
+def test_an_editor_may_export_but_not_import(editor_client):
+    assert export(editor_client, Region, CSV_FORMAT).status_code == 200
+    assert editor_client.get(admin_url(Region, "import")).status_code == 403
+
+
+# "Paste the old list".
+
+
+def paste(client, text, **extra):
+    return client.post(
+        admin_url(TwinningAgreement, "paste"), {"text": text, "kind": "twinning", **extra}
+    )
+
+
+def test_agreement_list_links_to_the_paste_page(staff_client):
+    page = staff_client.get(admin_url(TwinningAgreement, "changelist")).content.decode()
+    assert admin_url(TwinningAgreement, "paste") in page
+    assert staff_client.get(admin_url(TwinningAgreement, "paste")).status_code == 200
+
+
+def test_pasting_the_seed_list_on_an_empty_database_previews_then_adds_48(staff_client):
+    TwinningAgreement.objects.all().delete()
+    text = SEED.read_text(encoding="utf-8")
+    preview = paste(staff_client, text, preview="1")
+    assert preview.status_code == 200
+    assert len(preview.context["preview"].new) == 48
+    assert "Знаменски селски съвет" in preview.content.decode()
+    assert TwinningAgreement.objects.count() == 0
+    response = paste(staff_client, text, confirm="1", previewed=preview.context["digest"])
+    assert response.status_code == 302
+    assert TwinningAgreement.objects.count() == 48
+    again = paste(staff_client, text, preview="1")
+    assert len(again.context["preview"].existing) == 48
+    assert again.context["preview"].new == []
+
+
+def test_an_unknown_name_is_shown_with_suggestions(staff_client):
+    page = paste(staff_client, "2010 година: Брестт – Плевен", preview="1").content.decode()
+    assert "Unknown: “Брестт”" in page
+    assert "Did you mean" in page and "Брест" in page
+
+
+def test_confirming_a_list_that_was_edited_after_the_preview_only_previews_it(staff_client):
+    preview = paste(staff_client, "2015 година: Брест – Варна", preview="1")
+    count = TwinningAgreement.objects.count()
+    response = paste(
+        staff_client,
+        "2015 година: Брест – Бургас",
+        confirm="1",
+        previewed=preview.context["digest"],
+    )
+    assert response.status_code == 200
+    assert TwinningAgreement.objects.count() == count
+
+
+def test_an_editor_cannot_paste_agreements(editor_client):
+    assert editor_client.get(admin_url(TwinningAgreement, "paste")).status_code == 403
+    page = editor_client.get(admin_url(TwinningAgreement, "changelist")).content.decode()
+    assert admin_url(TwinningAgreement, "paste") not in page

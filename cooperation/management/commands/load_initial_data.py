@@ -9,12 +9,14 @@ adds only what is missing and never overwrites an edit.
 
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 # In dependency order: a fixture refers only to entries of the fixtures before it.
@@ -27,7 +29,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Media first: a photo's width and height are read from its file when it is saved.
         copied = self.copy_media(FIXTURES_DIR / "media")
-        with transaction.atomic():
+        # One revision of the history holds every entry added, so each can be compared with
+        # later edits, reverted to its initial text, or recovered after it was deleted.
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment(_("Initial content, loaded from the embassy page."))
             for name in FIXTURE_NAMES:
                 created, existing = self.load_fixture(FIXTURES_DIR / f"{name}.json")
                 self.stdout.write(f"{name}: {created} added, {existing} already present")

@@ -9,8 +9,16 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from reversion.models import Version
 
-from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit, VisitRegion
+from cooperation.models import (
+    NewsPhoto,
+    NewsPhotoRegion,
+    Region,
+    TwinningAgreement,
+    Visit,
+    VisitRegion,
+)
 from embassy.models import MissionLink, Page
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +142,23 @@ def test_page_and_mission_links():
         "All Missions",
         "Belarus' Foreign Ministry",
     ]
+
+
+def test_the_loaded_content_is_one_revision_of_the_history_with_every_language():
+    agreement = TwinningAgreement.objects.get(mission_region__slug="gomel")
+    region = Region.objects.get(slug="gomel")
+    (agreement_version,) = Version.objects.get_for_object(agreement)
+    (region_version,) = Version.objects.get_for_object(region)
+    revision = agreement_version.revision
+    assert region_version.revision == revision
+    assert revision.comment == "Initial content, loaded from the embassy page."
+    assert revision.version_set.count() == sum(content_counts().values()) + (
+        NewsPhotoRegion.objects.count()
+    )
+    assert region_version.field_dict["name_be"] == "Гомель"
+
+
+def test_loading_again_adds_no_revision():
+    before = Version.objects.count()
+    call_command("load_initial_data", stdout=io.StringIO())
+    assert Version.objects.count() == before

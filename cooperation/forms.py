@@ -1,0 +1,25 @@
+"""Forms of the staff's tools that are not model forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import TwinningAgreement
+
+
+class PastedAgreementsForm(forms.Form):
+    """A list of agreements pasted in the embassy page's own format."""
+
+    text = forms.CharField(
+        label=_("List of agreements"),
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+        max_length=100_000,
+        help_text=_(
+            "One year a line, as on the old page: “1998 година: Марьина Горка – Троян, "
+            "Гомел – Бургас”. Other lines are ignored and listed in the preview."
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of the agreements"),
+        choices=TwinningAgreement.Kind.choices,
+        initial=TwinningAgreement.Kind.TWINNING,
+    )

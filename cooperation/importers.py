@@ -1,0 +1,302 @@
+"""
+"Paste the old list": agreements typed in the embassy page's own format, one year a line,
+
+    1998 година: Марьина Горка – Троян, Гомел – Бургас
+
+are read into pairs, each name matched to an existing region of its country (the mission's
+country first, the host country second), and checked against the agreements already stored.
+The preview says, pair by pair, what would be added, what exists already, and what is refused
+and why; saving adds the new pairs only, all in one transaction, or nothing.
+
+Names are matched in any of the site's languages, ignoring case, "ё", hyphens and the words
+that only say what kind of unit a name is ("община Опан", "Брестски район", "област Варна").
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Region, TwinningAgreement
+
+YEAR_LINE = re.compile(
+    r"^\s*(?P<year>\d{4})\s*(?:година|год(?:ина)?\.?|г\.)?\s*:\s*(?P<pairs>.*?)\s*$",
+    re.IGNORECASE,
+)
+PAIR_SEPARATOR = re.compile(r"\s*[,;]\s*")
+# An en or em dash with or without spaces, or a hyphen between spaces ("Горна-Оряховица" is
+# one name).
+PARTY_SEPARATOR = re.compile(r"\s*[–—]\s*|\s+-\s+")
+
+Kind = Region.Kind
+
+# Words before or after a name that say what kind of unit it is, in the site's languages.
+DESIGNATORS = {
+    "община": Kind.MUNICIPALITY,
+    "муниципалитет": Kind.MUNICIPALITY,
+    "municipality": Kind.MUNICIPALITY,
+    "област": Kind.OBLAST,
+    "область": Kind.OBLAST,
+    "вобласць": Kind.OBLAST,
+    "oblast": Kind.OBLAST,
+    "province": Kind.OBLAST,
+    "район": Kind.DISTRICT,
+    "раён": Kind.DISTRICT,
+    "district": Kind.DISTRICT,
+    "селски съвет": Kind.VILLAGE_COUNCIL,
+    "сельсовет": Kind.VILLAGE_COUNCIL,
+    "сельсавет": Kind.VILLAGE_COUNCIL,
+    "village council": Kind.VILLAGE_COUNCIL,
+    "село": Kind.VILLAGE,
+    "с.": Kind.VILLAGE,
+    "град": None,
+    "гр.": None,
+    "г.": None,
+    "city": None,
+    "town": None,
+}
+# Official long forms that stand for the same unit: a village executive committee is the
+# executive body of the village council, and the embassy's list names some parties so.
+ALIASES = [
+    ("селски изпълнителен комитет", "селски съвет"),
+    ("районен изпълнителен комитет", "район"),
+    ("областен изпълнителен комитет", "област"),
+    ("сельский исполнительный комитет", "сельсовет"),
+    ("сельский совет", "сельсовет"),
+    ("районный исполнительный комитет", "район"),
+    ("областной исполнительный комитет", "область"),
+    ("сельскі выканаўчы камітэт", "сельсавет"),
+    ("сельскі савет", "сельсавет"),
+]
+
+
+def normalize(name):
+    """A name in the form used for matching: lower case, "е" for "ё", no hyphens or quotes."""
+    name = name.casefold().replace("ё", "е")
+    name = re.sub(r"[\"'«»„“”]", "", name)
+    name = re.sub(r"[\s\-‐‑]+", " ", name).strip(" .,")
+    for long_form, short_form in ALIASES:
+        name = name.replace(long_form, short_form)
+    return name
+
+
+def strip_designator(normalized):
+    """The name without a designating word, and the kind that word names (or None)."""
+    for word, kind in DESIGNATORS.items():
+        if normalized.startswith(word + " "):
+            return normalized[len(word) + 1 :].strip(), kind
+        if normalized.endswith(" " + word):
+            return normalized[: -len(word) - 1].strip(), kind
+    return normalized, None
+
+
+@dataclass
+class PartyMatch:
+    """One name as written, the region it names (if found), and regions it might mean."""
+
+    text: str
+    region: Region | None = None
+    suggestions: list[Region] = field(default_factory=list)
+
+
+class RegionMatcher:
+    """Finds the region of a country that a name written by a person means."""
+
+    def __init__(self, regions):
+        self.by_name = {}
+        self.by_bare_name = {}
+        for region in regions:
+            for code, _name in settings.LANGUAGES:
+                name = getattr(region, f"name_{code}", None)
+                if not name:
+                    continue
+                normalized = normalize(name)
+                self.by_name.setdefault((region.country, normalized), set()).add(region)
+                bare, _kind = strip_designator(normalized)
+                self.by_bare_name.setdefault((region.country, bare), set()).add(region)
+
+    def match(self, text, country):
+        normalized = normalize(text)
+        bare, kind = strip_designator(normalized)
+        candidates = self.by_name.get((country, normalized)) or self.by_bare_name.get(
+            (country, bare), set()
+        )
+        if kind is not None and candidates:
+            of_kind = {region for region in candidates if region.kind == kind}
+            if not of_kind:
+                return PartyMatch(text, suggestions=self.ordered(candidates))
+            candidates = of_kind
+        if len(candidates) == 1:
+            return PartyMatch(text, region=next(iter(candidates)))
+        return PartyMatch(text, suggestions=self.ordered(candidates) or self.similar(bare, country))
+
+    def similar(self, bare, country, limit=3):
+        """Regions whose names are close to `bare`, the closest first."""
+        names = [name for (code, name) in self.by_bare_name if code == country]
+        regions = []
+        for name in difflib.get_close_matches(bare, names, n=limit, cutoff=0.6):
+            for region in self.ordered(self.by_bare_name[(country, name)]):
+                if region not in regions:
+                    regions.append(region)
+        return regions[:limit]
+
+    @staticmethod
+    def ordered(regions):
+        return sorted(regions, key=lambda region: (region.level, region.name))
+
+
+class PastedPair:
+    """One pair of a pasted line, with what saving would do with it."""
+
+    NEW = "new"
+    EXISTING = "existing"
+    UNKNOWN = "unknown"
+    REFUSED = "refused"
+
+    def __init__(self, line_number, year, text, mission=None, host=None):
+        self.line_number = line_number
+        self.year = year
+        self.text = text
+        self.mission = mission
+        self.host = host
+        self.existing = None
+        self.agreement = None
+        self.problems = []
+
+    @property
+    def status(self):
+        if self.existing is not None:
+            return self.EXISTING
+        if self.problems:
+            return self.REFUSED
+        if self.agreement is None:
+            return self.UNKNOWN
+        return self.NEW
+
+
+@dataclass
+class PastePreview:
+    """What a pasted list holds, pair by pair, and the lines that are not in the list's form."""
+
+    kind: str
+    pairs: list[PastedPair]
+    skipped_lines: list[tuple[int, str]]
+
+    def with_status(self, status):
+        return [pair for pair in self.pairs if pair.status == status]
+
+    @property
+    def new(self):
+        return self.with_status(PastedPair.NEW)
+
+    @property
+    def existing(self):
+        return self.with_status(PastedPair.EXISTING)
+
+    @property
+    def unknown(self):
+        return self.with_status(PastedPair.UNKNOWN)
+
+    @property
+    def refused(self):
+        return self.with_status(PastedPair.REFUSED)
+
+
+def parse_agreement_list(text):
+    """
+    The pairs of a list in the page's format, as (line number, year, pair text, left name,
+    right name), and the lines that are not list lines. A pair that is not two names separated
+    by a dash has None for both names.
+    """
+    pairs, skipped = [], []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = YEAR_LINE.match(line)
+        if match is None:
+            skipped.append((line_number, line.strip()))
+            continue
+        year = int(match["year"])
+        for pair_text in PAIR_SEPARATOR.split(match["pairs"]):
+            if not pair_text:
+                continue
+            names = [name.strip() for name in PARTY_SEPARATOR.split(pair_text)]
+            if len(names) == 2 and all(names):
+                pairs.append((line_number, year, pair_text, *names))
+            else:
+                pairs.append((line_number, year, pair_text, None, None))
+    return pairs, skipped
+
+
+def match_parties(matcher, left, right):
+    """Match the mission's country's party first; accept the two written the other way round."""
+    mission_country = settings.COOPERATION_MISSION_COUNTRY
+    host_country = settings.COOPERATION_HOST_COUNTRY
+    mission, host = matcher.match(left, mission_country), matcher.match(right, host_country)
+    if mission.region is None or host.region is None:
+        swapped_mission = matcher.match(right, mission_country)
+        swapped_host = matcher.match(left, host_country)
+        if swapped_mission.region is not None and swapped_host.region is not None:
+            return swapped_mission, swapped_host
+    return mission, host
+
+
+def preview_pasted_agreements(text, kind=TwinningAgreement.Kind.TWINNING):
+    """Read a pasted list and say what saving it would add; writes nothing."""
+    countries = [settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY]
+    matcher = RegionMatcher(Region.objects.filter(country__in=countries))
+    stored = {
+        (agreement.mission_region_id, agreement.host_region_id): agreement
+        for agreement in TwinningAgreement.objects.filter(kind=kind).with_parties()
+    }
+    parsed, skipped = parse_agreement_list(text)
+    pairs, first_line_of = [], {}
+    for line_number, year, pair_text, left, right in parsed:
+        if left is None:
+            pair = PastedPair(line_number, year, pair_text)
+            pair.problems.append(_("Write the two names separated by a dash: “Гомел – Бургас”."))
+            pairs.append(pair)
+            continue
+        pair = PastedPair(line_number, year, pair_text, *match_parties(matcher, left, right))
+        pairs.append(pair)
+        if pair.mission.region is None or pair.host.region is None:
+            continue
+        key = (pair.mission.region.pk, pair.host.region.pk)
+        if key in stored:
+            pair.existing = stored[key]
+        elif key in first_line_of:
+            pair.problems.append(
+                _("The same pair is already on line %(line)s.") % {"line": first_line_of[key]}
+            )
+        else:
+            first_line_of[key] = line_number
+            agreement = TwinningAgreement(
+                mission_region=pair.mission.region,
+                host_region=pair.host.region,
+                kind=kind,
+                year=year,
+            )
+            try:
+                agreement.full_clean()
+            except ValidationError as error:
+                pair.problems.extend(error.messages)
+            else:
+                pair.agreement = agreement
+    return PastePreview(kind=kind, pairs=pairs, skipped_lines=skipped)
+
+
+def save_pasted_agreements(preview, user=None):
+    """Add the preview's new agreements, all or none, as one revision of the history."""
+    new_pairs = preview.new
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment(_("Added from a pasted list of agreements."))
+        if user is not None:
+            reversion.set_user(user)
+        for pair in new_pairs:
+            pair.agreement.save()
+    return [pair.agreement for pair in new_pairs]

@@ -1,0 +1,193 @@
+"""
+Revision history of the content (django-reversion), as the admin uses it: restoring one entry to
+a saved version, and comparing two versions field by field.
+
+A revision may hold many entries: the initial content, a file import, a bulk publish. Reverting
+or recovering one entry restores that entry and its own rows (a visit's regions), never the other
+entries saved alongside it, so that undoing one mistake cannot undo other people's later edits.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+
+def mirrored_fields(model):
+    """Translated fields, which only mirror the active language's column (name -> name_bg)."""
+    return sorted(
+        {
+            field.translated_field.name
+            for field in model._meta.fields
+            if hasattr(field, "translated_field")
+        }
+    )
+
+
+def register_versioned(model, **options):
+    """
+    Keep the versions of `model` with every language's column, not the mirrored translated
+    field. Registered from the admin (django-reversion's VersionAdmin does it when the admin
+    loads, after django-modeltranslation has added the columns): registered from the models
+    module, a version would hold the active language's text only.
+    """
+    reversion.register(model, exclude=mirrored_fields(model), **options)
+
+
+@dataclass(frozen=True)
+class ChildRelation:
+    """Rows that belong to an entry and are versioned with it, such as a visit's regions."""
+
+    model: type[models.Model]
+    foreign_key: models.ForeignKey
+
+    @property
+    def label(self):
+        return self.model._meta.verbose_name_plural
+
+    def describe(self, version):
+        """A child row as it reads now, in the active language (not as it was labelled then)."""
+        fields = [field for field in editable_fields(self.model) if field != self.foreign_key]
+        return " ".join(
+            display_value(field, version.field_dict.get(field.attname)) for field in fields
+        )
+
+    def versions_in(self, revision, parent_pk):
+        content_type = ContentType.objects.get_for_model(self.model)
+        return [
+            version
+            for version in revision.version_set.filter(content_type=content_type)
+            if version.field_dict.get(self.foreign_key.attname) == parent_pk
+        ]
+
+
+def version_pk(version):
+    """The primary key of the entry a version holds, as the model stores it."""
+    model = version.content_type.model_class()
+    return version.field_dict[model._meta.pk.attname]
+
+
+def revert_entry(version, children=()):
+    """Restore the entry held in `version` and its child rows as they were then."""
+    model = version.content_type.model_class()
+    pk = version_pk(version)
+    with transaction.atomic(using=version.db):
+        version.revert()
+        for child in children:
+            kept = child.versions_in(version.revision, pk)
+            child.model._default_manager.using(version.db).filter(
+                **{child.foreign_key.attname: pk}
+            ).exclude(pk__in=[child_version.object_id for child_version in kept]).delete()
+            for child_version in kept:
+                child_version.revert()
+    return model._default_manager.using(version.db).get(pk=pk)
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+def editable_fields(model):
+    """
+    The fields staff edit, one per language for translated ones: the translated field itself
+    only mirrors the active language's column.
+    """
+    mirrored = mirrored_fields(model)
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name not in mirrored
+    ]
+
+
+def display_value(field, value):
+    """A field's stored value as staff read it: choice labels, region names, local dates."""
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else _("deleted entry #%(pk)s") % {"pk": value}
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, FieldFile):
+        return value.name
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return str(formats.localize(value))
+
+
+WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def marked_difference(before, after):
+    """Both texts as HTML, with the words taken out in <del> and the words put in in <ins>."""
+    old_words, new_words = WORDS.findall(before), WORDS.findall(after)
+    old_parts, new_parts = [], []
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        old_text = "".join(old_words[old_start:old_end])
+        new_text = "".join(new_words[new_start:new_end])
+        if operation == "equal":
+            old_parts.append(format_html("{}", old_text))
+            new_parts.append(format_html("{}", new_text))
+            continue
+        if old_text:
+            old_parts.append(format_html("<del>{}</del>", old_text))
+        if new_text:
+            new_parts.append(format_html("<ins>{}</ins>", new_text))
+    return mark_safe("".join(old_parts)), mark_safe("".join(new_parts))
+
+
+def compare_versions(older, newer, children=()):
+    """The fields that differ between two versions of one entry, in the model's field order."""
+    model = older.content_type.model_class()
+    changes = []
+    for field in editable_fields(model):
+        old_value, new_value = (
+            older.field_dict.get(field.attname),
+            newer.field_dict.get(field.attname),
+        )
+        if old_value == new_value:
+            continue
+        before, after = display_value(field, old_value), display_value(field, new_value)
+        if before != after:
+            changes.append(FieldChange(str(field.verbose_name), *marked_difference(before, after)))
+    pk = version_pk(older)
+    for child in children:
+        before = sorted(
+            child.describe(version) for version in child.versions_in(older.revision, pk)
+        )
+        after = sorted(child.describe(version) for version in child.versions_in(newer.revision, pk))
+        if before != after:
+            changes.append(
+                FieldChange(
+                    str(child.label), *marked_difference(", ".join(before), ", ".join(after))
+                )
+            )
+    return changes
+
+
+def child_relations(model, inline_models):
+    """The child rows of `model` that its admin edits inline, and so versions with it."""
+    relations = []
+    for inline_model in inline_models:
+        for field in inline_model._meta.concrete_fields:
+            if field.is_relation and field.many_to_one and field.related_model is model:
+                relations.append(ChildRelation(inline_model, field))
+                break
+    return relations
