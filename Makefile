@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres lint format migrate load static clean
+.PHONY: run serve test test-postgres lint format migrate load static clean translations messages
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,20 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-migrate: $(INSTALLED)
+# The interface's translations (locale/*/LC_MESSAGES/django.po), compiled for Django; GNU
+# gettext's msgfmt does it, installed from Debian's packages when it is missing.
+translations: $(INSTALLED)
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } || \
+	  { echo "Install GNU gettext (apt-get install gettext) to compile the translations." >&2; exit 1; }
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+# After changing interface strings: update the catalogues, then translate the new entries.
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages -l bg -l ru -l be -l en --no-obsolete \
+	  --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=media
+
+migrate: translations
 	$(BIN)/python manage.py migrate --noinput
 
 # make_renditions reports a photo whose original is missing; that does not stop the site.
@@ -35,7 +48,7 @@ WORKERS ?= 2
 serve: migrate static
 	$(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
-test: $(INSTALLED)
+test: translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -44,7 +57,7 @@ test: $(INSTALLED)
 # The test suite on PostgreSQL: DATABASE_URL=postgres://user:password@host:port/db make test-postgres
 # (the user needs CREATEDB for the test database). `.ci/with-postgres make test-postgres` starts
 # a throwaway server for it.
-test-postgres: $(INSTALLED)
+test-postgres: translations
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
 	  *) echo "test-postgres needs DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	$(BIN)/pytest

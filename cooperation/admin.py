@@ -15,9 +15,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TranslationAdmin
 
-from embassy.admin import HistoryAdmin, PublishableAdmin, RichTextAdminMixin
+from embassy.admin import HistoryAdmin, PublishableAdmin, RichTextAdminMixin, TranslatedAdmin
 
 from .forms import PastedAgreementsForm
 from .images import WEBP
@@ -139,7 +138,7 @@ class HostPartyAgreementInline(MissionPartyAgreementInline):
 
 
 @admin.register(Region)
-class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslationAdmin):
+class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslatedAdmin):
     resource_classes = [RegionResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "parent", "agreement_count"]
@@ -178,7 +177,7 @@ class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(TwinningAgreement)
-class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslationAdmin):
+class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslatedAdmin):
     resource_classes = [TwinningAgreementResource]
     import_export_change_list_template = "admin/cooperation/twinningagreement/change_list.html"
     list_display = ["__str__", "year", "mission_region", "host_region", "kind", "status"]
@@ -265,7 +264,7 @@ class NewsPhotoRegionInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(RichTextAdminMixin, PublishableAdmin, TranslationAdmin):
+class VisitAdmin(RichTextAdminMixin, PublishableAdmin, TranslatedAdmin):
     rich_text_fields = ["body"]
     list_display = ["title", "start_date", "kind", "location", "status", "publish_at"]
     list_filter = ["kind", "status", "start_date"]
@@ -299,7 +298,7 @@ def thumbnail(photo, size, loading="eager"):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(PublishableAdmin, TranslationAdmin):
+class NewsPhotoAdmin(PublishableAdmin, TranslatedAdmin):
     list_display = ["list_thumbnail", "title", "taken_on", "status", "publish_at", "is_featured"]
     list_display_links = ["list_thumbnail", "title"]
     list_filter = ["status", "is_featured", "publish_at"]

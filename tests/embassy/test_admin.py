@@ -320,3 +320,25 @@ def test_a_body_posted_with_a_script_an_event_handler_and_a_javascript_link_is_s
     assert (
         visit.body_bg == '<p>Среща <em>в Стара Загора</em><a rel="noopener noreferrer">тук</a></p>'
     )
+
+
+def test_admin_lists_the_languages_an_entry_still_lacks(staff_client):
+    from cooperation.models import Region
+
+    Region.objects.create(country="BG", kind="town", name_bg="Ново село", slug="novo-selo")
+    complete = Region.objects.get(slug="burgas")
+    page = staff_client.get("/admin/cooperation/region/?q=novo-selo").content.decode()
+    assert "ru, be, en" in page
+    form = staff_client.get(f"/admin/cooperation/region/{complete.pk}/change/").content.decode()
+    assert "missing languages" in form.lower() or "липсващи" in form.lower()
+
+
+def test_admin_shows_the_four_languages_of_a_name_side_by_side(staff_client):
+    from cooperation.models import Region
+
+    brest = Region.objects.get(slug="brest")
+    page = staff_client.get(f"/admin/cooperation/region/{brest.pk}/change/").content.decode()
+    row = page[page.index('class="form-row field-name_bg') :]
+    row = row[: row.index('<div class="form-row', 10)]
+    for code in ("bg", "ru", "be", "en"):
+        assert f'name="name_{code}"' in row
