@@ -1,8 +1,16 @@
 """The timeline of agreements per year."""
 
 import pytest
+from django.utils import translation
 
 from cooperation.charts import AgreementTimeline
+
+
+@pytest.fixture(autouse=True)
+def bulgarian():
+    """Links are built for the active language; other tests may leave another one active."""
+    with translation.override("bg"):
+        yield
 
 
 def test_a_bar_for_every_year_with_agreements_linking_to_that_years_list():

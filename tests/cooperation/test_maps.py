@@ -2,11 +2,19 @@
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from cooperation.maps import AgreementMap, layout_for
 from cooperation.models import Region, TwinningAgreement
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def bulgarian():
+    """Links are built for the active language; other tests may leave another one active."""
+    with translation.override("bg"):
+        yield
 
 
 def agreement_map():
