@@ -72,7 +72,7 @@ class Panel:
         y = self.top + (self.lat_max - float(latitude)) * self.scale
         return round(x, 1), round(y, 1)
 
-    @property
+    @functools.cached_property
     def outline_path(self):
         """The outline as SVG path data, with points closer than a unit to the last one dropped."""
         commands = []
