@@ -276,3 +276,9 @@ def test_a_leap_day_agreement_celebrates_on_the_28th_in_a_common_year():
     jubilees = TwinningAgreement.objects.jubilees(datetime.date(2029, 1, 1))
     zhlobin = next(j for j in jubilees if j.agreement.mission_region.slug == "zhlobin")
     assert (zhlobin.year, zhlobin.age, zhlobin.date) == (2029, 25, datetime.date(2029, 2, 28))
+
+
+def test_jubilees_can_be_limited_to_the_first_ones():
+    everything = TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1))
+    first = TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1), limit=3)
+    assert first == everything[:3]

@@ -428,3 +428,21 @@ def test_a_lines_link_lists_the_pairs_agreement(client):
     for link in links:
         response = client.get(link.replace("&amp;", "&"))
         assert result_count(response) == 1
+
+
+def test_cooperation_page_with_many_agreements_keeps_the_timeline_and_leaves_out_the_map(
+    client, monkeypatch
+):
+    monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
+    page = text_of(client.get("/bg/cooperation/"))
+    assert '<svg class="agreement-map"' not in page
+    assert svg_of(page, "timeline").count('<a class="timeline-bar"') == 16
+
+
+def test_map_page_with_too_many_agreements_asks_for_narrower_filters(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.MAP_AGREEMENT_LIMIT", 10)
+    page = text_of(client.get("/en/cooperation/map/"))
+    assert "Too many agreements to draw: narrow them down with the filters." in page
+    assert '<a class="map-line"' not in page
+    page = text_of(client.get("/en/cooperation/map/", {"region": "brest-oblast"}))
+    assert svg_of(page, "agreement-map").count('<a class="map-line"') == 10
