@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve test test-postgres lint format migrate load static clean translations messages
+.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,19 +50,36 @@ WORKERS ?= 2
 serve: migrate static
 	$(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
-test: translations
+test: translations chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Everything but the browser tests.
+test-fast: translations
+	$(BIN)/pytest -m "not browser"
+
+# Debian's Chromium (and a font with Cyrillic letters for the screenshots), installed as root.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get -o DPkg::Lock::Timeout=600 update && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y chromium fonts-dejavu-core; \
+	else \
+		echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
+		echo "Install it as root: sudo apt-get install -y chromium fonts-dejavu-core"; \
+		echo "Until then they are skipped (and fail under CI=true)."; \
+	fi
+
 # The test suite on PostgreSQL: DATABASE_URL=postgres://user:password@host:port/db make test-postgres
 # (the user needs CREATEDB for the test database). `.ci/with-postgres make test-postgres` starts
 # a throwaway server for it.
+# The browser tests, which test no database feature, run in `make test` only.
 test-postgres: translations
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
 	  *) echo "test-postgres needs DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Regions of both countries, the agreements between them, delegation visits and news photos."""
 
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.core.validators import (
 )
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import Concat, Substr
+from django.db.models.functions import Concat, ExtractDay, ExtractMonth, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,8 @@ from .fields import PhotoField
 from .images import JPEG, photo_renditions
 
 FIRST_AGREEMENT_YEAR = 1990
+# The anniversaries of an agreement that the embassy marks with events.
+JUBILEE_AGES = (5, 10, 15, 20, 25, 30)
 COUNTRY_NAMES = {"BY": _("Belarus"), "BG": _("Bulgaria")}
 
 
@@ -248,6 +251,33 @@ class Region(models.Model):
         return f"{prefix}{self.slug}/"
 
 
+class Jubilee(NamedTuple):
+    """An agreement and the year in which it turns a round age."""
+
+    agreement: "TwinningAgreement"
+    year: int
+
+    @property
+    def age(self):
+        return self.year - self.agreement.year
+
+    @property
+    def date(self):
+        """The anniversary's day when the signing date is known (28 February for a 29th)."""
+        signed_on = self.agreement.signed_on
+        if signed_on is None:
+            return None
+        try:
+            return signed_on.replace(year=self.year)
+        except ValueError:
+            return signed_on.replace(year=self.year, day=28)
+
+
+def jubilee_years(today):
+    """The years whose jubilees are announced on `today`: this one and the next."""
+    return (today.year, today.year + 1)
+
+
 class TwinningAgreementQuerySet(models.QuerySet):
     def get_by_natural_key(self, mission_slug, host_slug, kind):
         return self.get(mission_region__slug=mission_slug, host_region__slug=host_slug, kind=kind)
@@ -279,6 +309,32 @@ class TwinningAgreementQuerySet(models.QuerySet):
             Q(mission_region__path__startswith=region.path)
             | Q(host_region__path__startswith=region.path)
         )
+
+    def jubilees(self, today, limit=None):
+        """The agreements (not ended) that turn one of JUBILEE_AGES this year or next, as Jubilee
+        pairs in the order of the anniversaries, those without a known day last in their year;
+        the first `limit` of them, in one query."""
+        this_year, next_year = jubilee_years(today)
+        jubilees = (
+            self.filter(
+                year__in=[year - age for year in (this_year, next_year) for age in JUBILEE_AGES]
+            )
+            .exclude(status=TwinningAgreement.Status.ENDED)
+            .annotate(
+                jubilee_year=Case(
+                    When(year__in=[this_year - age for age in JUBILEE_AGES], then=Value(this_year)),
+                    default=Value(next_year),
+                )
+            )
+            .order_by(
+                "jubilee_year",
+                ExtractMonth("signed_on").asc(nulls_last=True),
+                ExtractDay("signed_on").asc(nulls_last=True),
+                "pk",
+            )
+            .with_parties()
+        )
+        return [Jubilee(agreement, agreement.jubilee_year) for agreement in jubilees[:limit]]
 
 
 class TwinningAgreement(models.Model):

@@ -15,6 +15,11 @@ urlpatterns = [
         name="agreement_list",
     ),
     path(
+        "cooperation/map/",
+        cache_public_page(views.AgreementMapView.as_view()),
+        name="agreement_map",
+    ),
+    path(
         "cooperation/regions/",
         cache_public_page(views.RegionListView.as_view()),
         name="region_list",

@@ -6,14 +6,17 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from embassy.models import Page
 
+from .charts import AgreementTimeline
 from .filters import AgreementFilter, VisitFilter
-from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .maps import AgreementMap
+from .models import NewsPhoto, Region, TwinningAgreement, Visit, jubilee_years
 
 COOPERATION_PAGE_SLUG = "regional-cooperation"
 # Above this many agreements the cooperation page lists years with their counts instead of every
@@ -21,6 +24,9 @@ COOPERATION_PAGE_SLUG = "regional-cooperation"
 OVERVIEW_AGREEMENT_LIMIT = 1000
 REGION_PAGE_AGREEMENT_LIMIT = 100
 REGION_PAGE_VISIT_LIMIT = 20
+# The map draws at most this many agreements; past it, the filters must narrow them down first.
+MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
+JUBILEE_LIMIT = 50
 
 
 def first_entries(queryset, limit):
@@ -104,7 +110,8 @@ class HomeView(TemplateView):
 
 
 class OverviewView(TemplateView):
-    """The regional cooperation page: the embassy's text, live figures, every agreement."""
+    """The regional cooperation page: the embassy's text, live figures, every agreement on a map
+    and in a list, the agreements per year, and the coming jubilees."""
 
     template_name = "cooperation/overview.html"
 
@@ -116,10 +123,19 @@ class OverviewView(TemplateView):
         agreement_count = TwinningAgreement.objects.count()
         if agreement_count <= OVERVIEW_AGREEMENT_LIMIT:
             agreements = TwinningAgreement.objects.with_parties().order_by(year_order, "pk")
-            context["agreements"] = list(agreements)
+            context["agreements"] = agreements = list(agreements)
+            context["agreement_map"] = AgreementMap.for_agreements(agreements)
+            context["timeline"] = AgreementTimeline.from_agreements(agreements)
         else:
-            context["year_counts"] = TwinningAgreement.objects.per_year().order_by(year_order)
+            year_counts = TwinningAgreement.objects.per_year().order_by(year_order)
+            context["year_counts"] = year_counts = list(year_counts)
+            context["timeline"] = AgreementTimeline(
+                {row["year"]: row["count"] for row in year_counts}
+            )
+        today = timezone.localdate()
         context.update(
+            jubilees=TwinningAgreement.objects.jubilees(today, limit=JUBILEE_LIMIT),
+            jubilee_years=jubilee_years(today),
             page=page,
             agreement_count=agreement_count,
             region_count=TwinningAgreement.objects.party_count(),
@@ -162,6 +178,33 @@ class AgreementListView(ForgivingPaginationMixin, FilterView):
         response.write("\ufeff")
         write_agreements_csv(filterset.qs, response)
         return response
+
+
+class AgreementMapView(FilterView):
+    """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
+
+    filterset_class = AgreementFilter
+    queryset = TwinningAgreement.objects.with_parties().order_by("year", "pk")
+    template_name = "cooperation/agreement_map.html"
+    strict = False
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # A map has no order: the list under it stays in the order of the years.
+        filterset.form.fields.pop("sort")
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreements, too_many = first_entries(context["object_list"], MAP_AGREEMENT_LIMIT)
+        if too_many:
+            agreements = []
+        context.update(
+            object_list=agreements,
+            too_many=too_many,
+            agreement_map=AgreementMap.for_agreements(agreements),
+        )
+        return context
 
 
 class RegionListView(ListView):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -25,7 +25,12 @@ def go_to_mission(request):
     if choice.isdigit():
         link = MissionLink.objects.filter(pk=choice, is_active=True).first()
     if link is not None:
-        return redirect(link.url)
+        # Not a redirect: the Content-Security-Policy's form-action 'self' stops a form's
+        # redirect to another site. The browser follows the Refresh header instead, and the
+        # page itself links to the mission.
+        response = render(request, "embassy/mission_redirect.html", {"link": link})
+        response["Refresh"] = f"0; url={link.url}"
+        return response
     messages.error(request, _("Choose a diplomatic mission from the list."))
     back = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -31,13 +31,18 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
         call_command("load_initial_data", stdout=io.StringIO())
 
 
+def staff_browser(user):
+    """A logged-in browser; the admin speaks Bulgarian to it, the site's default language."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def staff_client(django_user_model):
     """A logged-in superuser's browser, separate from the anonymous `client`."""
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-for-tests")
-    client = Client()
-    client.force_login(user)
-    return client
+    return staff_browser(user)
 
 
 @pytest.fixture(autouse=True)
@@ -66,12 +71,10 @@ def publisher(django_user_model):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+def editor_client(editor):
+    return staff_browser(editor)
 
 
 @pytest.fixture
-def publisher_client(client, publisher):
-    client.force_login(publisher)
-    return client
+def publisher_client(publisher):
+    return staff_browser(publisher)

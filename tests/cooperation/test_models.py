@@ -216,3 +216,69 @@ def test_every_region_has_a_name_in_all_four_languages():
     for place in Region.objects.all():
         for code in ("bg", "ru", "be", "en"):
             assert getattr(place, f"name_{code}"), f"{place.slug} has no name in {code}"
+
+
+def jubilee_rows(jubilees):
+    return [
+        (jubilee.year, jubilee.age, jubilee.agreement.mission_region.slug) for jubilee in jubilees
+    ]
+
+
+def test_jubilees_are_the_round_anniversaries_of_this_year_and_next(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        rows = jubilee_rows(TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1)))
+    assert len(rows) == 14
+    assert (2026, 30, "svetlogorsk") in rows
+    assert (2026, 10, "smorgon") in rows
+    assert (2027, 30, "brest") in rows
+    assert (2027, 20, "zhlobin") in rows
+    assert {age for _year, age, _slug in rows} == {5, 10, 20, 25, 30}
+    assert [year for year, _age, _slug in rows] == [2026] * 6 + [2027] * 8
+
+
+def test_jubilees_on_another_date_count_from_that_date():
+    rows = jubilee_rows(TwinningAgreement.objects.jubilees(datetime.date(2019, 12, 31)))
+    assert (2019, 25, "volozhin") in rows
+    assert (2020, 20, "minsk") in rows
+    assert len(rows) == 26
+    assert not any(age > 30 or age % 5 for _year, age, _slug in rows)
+
+
+def test_an_ended_agreement_has_no_jubilee():
+    TwinningAgreement.objects.filter(mission_region__slug="svetlogorsk", year=1996).update(
+        status=TwinningAgreement.Status.ENDED
+    )
+    rows = jubilee_rows(TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1)))
+    assert (2026, 30, "svetlogorsk") not in rows
+    assert len(rows) == 13
+
+
+def test_jubilees_with_a_known_day_come_first_in_the_order_of_the_day():
+    TwinningAgreement.objects.filter(mission_region__slug="zhlobin", year=2007).update(
+        signed_on=datetime.date(2007, 9, 6)
+    )
+    TwinningAgreement.objects.filter(mission_region__slug="brest", year=1997).update(
+        signed_on=datetime.date(1997, 3, 20)
+    )
+    jubilees = TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1))
+    in_2027 = [jubilee for jubilee in jubilees if jubilee.year == 2027]
+    assert [jubilee.date for jubilee in in_2027[:2]] == [
+        datetime.date(2027, 3, 20),
+        datetime.date(2027, 9, 6),
+    ]
+    assert all(jubilee.date is None for jubilee in in_2027[2:])
+
+
+def test_a_leap_day_agreement_celebrates_on_the_28th_in_a_common_year():
+    agreement = TwinningAgreement.objects.get(mission_region__slug="zhlobin", year=2007)
+    agreement.year, agreement.signed_on = 2004, datetime.date(2004, 2, 29)
+    agreement.save()
+    jubilees = TwinningAgreement.objects.jubilees(datetime.date(2029, 1, 1))
+    zhlobin = next(j for j in jubilees if j.agreement.mission_region.slug == "zhlobin")
+    assert (zhlobin.year, zhlobin.age, zhlobin.date) == (2029, 25, datetime.date(2029, 2, 28))
+
+
+def test_jubilees_can_be_limited_to_the_first_ones():
+    everything = TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1))
+    first = TwinningAgreement.objects.jubilees(datetime.date(2026, 6, 1), limit=3)
+    assert first == everything[:3]

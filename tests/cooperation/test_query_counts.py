@@ -25,6 +25,8 @@ PUBLIC_URLS = [
     "/bg/cooperation/",
     "/bg/cooperation/agreements/",
     "/bg/cooperation/agreements/?region=brest-oblast&q=а&sort=name&page=1",
+    "/bg/cooperation/map/",
+    "/bg/cooperation/map/?region=brest-oblast&year_min=1995",
     "/bg/cooperation/regions/",
     "/bg/cooperation/regions/brest-oblast/",
     "/bg/cooperation/regions/stara-zagora-oblast/",

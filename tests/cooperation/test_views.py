@@ -264,12 +264,16 @@ def test_draft_photo_is_hidden_from_lists_and_the_cooperation_page(client):
     assert client.get("/bg/cooperation/").context["featured_photo"] is None
 
 
-def test_mission_selector_redirects_only_to_a_stored_link(client):
+def test_mission_selector_sends_the_browser_on_to_a_stored_link(client):
+    """A page that refreshes to the mission and links to it: the Content-Security-Policy's
+    form-action 'self' blocks a form's redirect to another site."""
     from embassy.models import MissionLink
 
     link = MissionLink.objects.get(title_en="All Missions")
     response = client.get("/bg/missions/go/", {"mission": link.pk})
-    assert response.status_code == 302 and response["Location"] == link.url
+    assert response.status_code == 200
+    assert response["Refresh"] == f"0; url={link.url}"
+    assert f'<a href="{link.url}" rel="noopener">' in text_of(response)
 
 
 @pytest.mark.parametrize(
@@ -327,7 +331,7 @@ def test_cooperation_page_lists_years_with_counts_when_agreements_are_many(clien
     monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
     page = text_of(client.get("/bg/cooperation/"))
     assert 'href="/bg/cooperation/agreements/?year_min=2000&amp;year_max=2000"' in page
-    assert "Габрово" not in page.split("</dl>")[1]
+    assert "Габрово" not in page.split('<h2 id="agreement-list">')[1]
 
 
 def test_region_page_shows_the_first_agreements_and_links_to_all(client, monkeypatch):
@@ -409,3 +413,93 @@ def test_agreement_csv_with_bad_filters_is_a_400_naming_them(client):
 def test_agreement_list_links_the_csv_of_its_current_filters(client):
     page = text_of(client.get("/bg/cooperation/agreements/", {"region": "brest-oblast", "page": 1}))
     assert 'href="?region=brest-oblast&amp;format=csv"' in page
+
+
+def svg_of(page, css_class):
+    return re.search(rf'<svg class="{css_class}".*?</svg>', page, re.DOTALL).group()
+
+
+def test_cooperation_page_maps_every_agreement_as_a_line_between_its_parties(client):
+    svg = svg_of(text_of(client.get("/bg/cooperation/")), "agreement-map")
+    assert svg.count('<a class="map-line"') == 48
+    assert svg.count('<a class="map-point') == 88
+    assert "<title>Светлогорск – Сливен, 1996</title>" in svg
+    assert 'href="/bg/cooperation/regions/svetlogorsk/"' in svg
+    assert svg.count('<path class="map-country"') == 2
+    # Coordinates keep their decimal point in Bulgarian, which writes numbers with a comma.
+    assert not re.search(r'(x1|cx|y2)="\d+,\d', svg)
+
+
+def test_cooperation_page_timeline_has_a_bar_linking_to_each_of_the_16_years(client):
+    svg = svg_of(text_of(client.get("/en/cooperation/")), "timeline")
+    bars = re.findall(r'<a class="timeline-bar" href="([^"]+)">\s*<title>([^<]+)</title>', svg)
+    assert len(bars) == 16
+    assert (
+        escape("/en/cooperation/agreements/?year_min=2000&year_max=2000"),
+        "2000: 11 agreements",
+    ) in bars
+    response = client.get("/bg/cooperation/agreements/", {"year_min": 2000, "year_max": 2000})
+    assert result_count(response) == 11
+
+
+def test_cooperation_page_announces_this_and_next_years_jubilees(client):
+    this_year = timezone.localdate().year
+    response = client.get("/en/cooperation/")
+    jubilees = response.context["jubilees"]
+    assert all(jubilee.year in (this_year, this_year + 1) for jubilee in jubilees)
+    assert all(jubilee.age in (5, 10, 15, 20, 25, 30) for jubilee in jubilees)
+    page = text_of(response)
+    if jubilees:
+        assert f"Jubilees in {this_year} and {this_year + 1}" in page
+        assert jubilees[0].agreement.host_region.name_en in page
+
+
+def test_map_page_draws_only_the_filtered_agreements(client):
+    response = client.get("/en/cooperation/map/", {"region": "brest-oblast"})
+    page = text_of(response)
+    assert svg_of(page, "agreement-map").count('<a class="map-line"') == 10
+    assert "10 agreements found" in page
+    assert 'href="/en/cooperation/agreements/?region=brest-oblast"' in page
+    assert 'name="sort"' not in page
+
+
+def test_map_page_reports_a_bad_filter_and_still_draws_the_map(client):
+    response = client.get("/en/cooperation/map/", {"year_min": "2010", "year_max": "1999"})
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "comes before the first year" in page
+    assert '<svg class="agreement-map"' in page
+
+
+def test_agreement_list_links_to_the_map_of_the_same_filters(client):
+    page = text_of(client.get("/bg/cooperation/agreements/", {"region": "brest-oblast", "page": 1}))
+    assert 'href="/bg/cooperation/map/?region=brest-oblast"' in page
+
+
+def test_a_lines_link_lists_the_pairs_agreement(client):
+    svg = svg_of(
+        text_of(client.get("/bg/cooperation/map/", {"region": "svetlogorsk"})), "agreement-map"
+    )
+    links = re.findall(r'<a class="map-line" href="([^"]+)">', svg)
+    assert len(links) == 2
+    for link in links:
+        response = client.get(link.replace("&amp;", "&"))
+        assert result_count(response) == 1
+
+
+def test_cooperation_page_with_many_agreements_keeps_the_timeline_and_leaves_out_the_map(
+    client, monkeypatch
+):
+    monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
+    page = text_of(client.get("/bg/cooperation/"))
+    assert '<svg class="agreement-map"' not in page
+    assert svg_of(page, "timeline").count('<a class="timeline-bar"') == 16
+
+
+def test_map_page_with_too_many_agreements_asks_for_narrower_filters(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.MAP_AGREEMENT_LIMIT", 10)
+    page = text_of(client.get("/en/cooperation/map/"))
+    assert "Too many agreements to draw: narrow them down with the filters." in page
+    assert '<a class="map-line"' not in page
+    page = text_of(client.get("/en/cooperation/map/", {"region": "brest-oblast"}))
+    assert svg_of(page, "agreement-map").count('<a class="map-line"') == 10

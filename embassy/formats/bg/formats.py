@@ -1,4 +1,4 @@
-DATE_FORMAT = r"j F Y \г."
+DATE_FORMAT = r"j E Y \г."
 YEAR_MONTH_FORMAT = r"F Y \г."
 SHORT_DATE_FORMAT = "d.m.Y"
 DECIMAL_SEPARATOR = ","

@@ -1,0 +1,21 @@
+"""Template tags of the admin's pages."""
+
+from django import template
+from django.utils import timezone
+
+from cooperation.models import TwinningAgreement, jubilee_years
+
+register = template.Library()
+
+JUBILEE_LIMIT = 200
+
+
+@register.simple_tag
+def upcoming_jubilees():
+    """The agreements' round anniversaries this year and next, for staff planning events:
+    `{"years": (this year, next year), "jubilees": [Jubilee, ...]}`."""
+    today = timezone.localdate()
+    return {
+        "years": jubilee_years(today),
+        "jubilees": TwinningAgreement.objects.jubilees(today, limit=JUBILEE_LIMIT),
+    }

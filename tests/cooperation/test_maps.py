@@ -1,0 +1,86 @@
+"""The agreement map's projection and drawing data."""
+
+import pytest
+from django.test import override_settings
+from django.utils import translation
+
+from cooperation.maps import AgreementMap, layout_for
+from cooperation.models import Region, TwinningAgreement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def bulgarian():
+    """Links are built for the active language; other tests may leave another one active."""
+    with translation.override("bg"):
+        yield
+
+
+def agreement_map():
+    return AgreementMap.for_agreements(list(TwinningAgreement.objects.with_parties()))
+
+
+def point_of(drawing, slug):
+    return next(point for point in drawing.points if point.region.slug == slug)
+
+
+def test_every_agreement_is_a_line_and_every_party_a_point():
+    drawing = agreement_map()
+    assert len(drawing.lines) == 48
+    assert len(drawing.points) == 88
+    assert len({point.region.pk for point in drawing.points}) == 88
+
+
+def test_everything_lies_inside_the_drawing():
+    drawing = agreement_map()
+    for point in drawing.points:
+        assert 0 < point.x < drawing.width and 0 < point.y < drawing.height, point.region
+
+
+def test_belarus_is_drawn_above_bulgaria_and_west_stays_west():
+    drawing = agreement_map()
+    assert point_of(drawing, "vitebsk").y < point_of(drawing, "minsk").y
+    assert point_of(drawing, "minsk").y < point_of(drawing, "ruse-oblast").y
+    assert point_of(drawing, "ruse-oblast").y < point_of(drawing, "sofia").y
+    assert point_of(drawing, "brest").x < point_of(drawing, "gomel").x
+    assert point_of(drawing, "sofia").x < point_of(drawing, "burgas").x
+
+
+def test_a_line_joins_its_two_parties_and_links_to_the_pair_in_the_list():
+    drawing = agreement_map()
+    line = next(
+        line for line in drawing.lines if line.agreement.mission_region.slug == "svetlogorsk"
+    )
+    assert line.start == point_of(drawing, "svetlogorsk")
+    assert line.end == point_of(drawing, line.agreement.host_region.slug)
+    assert line.url.startswith("/bg/cooperation/agreements/?region=svetlogorsk&country=BG&q=")
+
+
+def test_parties_at_the_same_place_are_drawn_apart():
+    # Brest district is administered from the city of Brest: both are parties.
+    drawing = agreement_map()
+    district, city = point_of(drawing, "brest-district"), point_of(drawing, "brest")
+    assert (district.x, district.y) != (city.x, city.y)
+    assert abs(district.x - city.x) < 20 and abs(district.y - city.y) < 20
+
+
+def test_an_agreement_whose_party_has_no_coordinates_gets_no_line():
+    Region.objects.filter(slug="svetlogorsk").update(latitude=None, longitude=None)
+    drawing = agreement_map()
+    assert len(drawing.lines) == 46
+    assert not any(point.region.slug == "svetlogorsk" for point in drawing.points)
+
+
+def test_the_outlines_are_svg_paths_with_decimal_points():
+    drawing = agreement_map()
+    assert [country["name"] for country in drawing.countries] == ["Belarus", "Bulgaria"]
+    for country in drawing.countries:
+        assert country["path"].startswith("M") and country["path"].endswith("Z")
+        assert country["path"].count("L") > 100
+
+
+@override_settings(COOPERATION_HOST_COUNTRY="DE")
+def test_no_map_for_countries_without_outlines():
+    assert agreement_map() is None
+    assert layout_for(("BY", "BY")) is None
