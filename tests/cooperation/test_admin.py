@@ -12,11 +12,13 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from cooperation.images import WEBP
-from cooperation.models import NewsPhoto, Region, TwinningAgreement
+from cooperation.models import COUNTRY_NAMES, NewsPhoto, Region, TwinningAgreement
 
 from .image_files import (
     jpeg_bytes,
@@ -329,10 +331,19 @@ def test_an_import_preview_with_a_bad_row_refuses_it_with_the_reason_and_writes_
     page = response.content.decode()
     assert response.status_code == 200
     assert "confirm_form" not in response.context
-    assert "This party must be a region of" in page
-    assert "There is no region with the slug “atlantis”." in page
+    with translation.override("bg"):
+        # Varna, a Bulgarian region, cannot be the Belarusian party.
+        wrong_country = gettext("This party must be a region of %(country)s.") % {
+            "country": COUNTRY_NAMES["BY"]
+        }
+        unknown_slug = gettext("There is no region with the slug “%(slug)s”.") % {
+            "slug": "atlantis"
+        }
+        refused, others = gettext("Rows refused"), gettext("The other rows")
+    assert escape(wrong_country) in page
+    assert escape(unknown_slug) in page
     # The reasons are written out, and the row that passed is shown as what it would do.
-    assert "Rows refused" in page and "The other rows" in page
+    assert escape(refused) in page and escape(others) in page
     assert TwinningAgreement.objects.count() == count
     assert not TwinningAgreement.objects.filter(
         mission_region__slug="brest", host_region__slug="varna"
@@ -349,7 +360,12 @@ def test_a_confirmed_import_that_no_longer_passes_writes_nothing(staff_client):
     assert response.status_code == 302
     assert TwinningAgreement.objects.count() == count
     messages = [str(message) for message in response.wsgi_request._messages]
-    assert any("Nothing was imported" in message for message in messages)
+    with translation.override("bg"):
+        nothing_imported = gettext(
+            "Nothing was imported: the file no longer passes the checks. "
+            "Import it again to see why."
+        )
+    assert nothing_imported in messages
 
 
 def test_agreements_import_from_an_excel_file(staff_client):
@@ -438,8 +454,11 @@ def test_pasting_the_seed_list_on_an_empty_database_previews_then_adds_48(staff_
 
 def test_an_unknown_name_is_shown_with_suggestions(staff_client):
     page = paste(staff_client, "2010 година: Брестт – Плевен", preview="1").content.decode()
-    assert "Unknown: “Брестт”" in page
-    assert "Did you mean" in page and "Брест" in page
+    with translation.override("bg"):
+        unknown = gettext("Unknown: “%(name)s”") % {"name": "Брестт"}
+        did_you_mean = gettext("Did you mean:")
+    assert escape(unknown) in page
+    assert escape(did_you_mean) in page and "Брест" in page
 
 
 def test_confirming_a_list_that_was_edited_after_the_preview_only_previews_it(staff_client):

@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 
@@ -58,7 +60,9 @@ def test_region_parent_must_be_in_the_same_country():
     )
     with pytest.raises(ValidationError) as error:
         town.full_clean()
-    assert "same country" in str(error.value.message_dict["parent"])
+    with translation.override("bg"):
+        same_country = gettext("A region can only lie in a region of the same country.")
+        assert same_country in error.value.message_dict["parent"]
 
 
 def test_region_parent_must_stand_higher():
@@ -146,7 +150,9 @@ def test_same_pair_and_kind_cannot_be_agreed_twice():
     )
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert "already have an agreement" in str(error.value)
+    with translation.override("bg"):
+        already_agreed = gettext("These two regions already have an agreement of this kind.")
+        assert already_agreed in error.value.messages
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
 

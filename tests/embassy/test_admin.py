@@ -8,7 +8,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit, VisitRegion
@@ -24,6 +27,19 @@ def admin_url(model, view, *args):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def in_bulgarian(message, **parameters):
+    """`message` as the admin shows it to the staff: in Bulgarian, the site's default language."""
+    with translation.override("bg"):
+        translated = gettext(message)
+        return translated % parameters if parameters else translated
+
+
+def saved_on(datetime_value):
+    """A date and time as the admin writes it in a message, in Bulgarian."""
+    with translation.override("bg"):
+        return date_format(timezone.localtime(datetime_value), "DATETIME_FORMAT")
 
 
 def visit_data(**changes):
@@ -110,7 +126,7 @@ def test_a_publisher_publishes_and_deletes(publisher_client):
     written = timezone.now() - datetime.timedelta(days=7)
     Visit.objects.filter(pk=draft.pk).update(publish_at=written)
     response = act(publisher_client, Visit, "publish", [draft])
-    assert "Published: “Чернова”." in messages_of(response)
+    assert in_bulgarian("Published: %(entries)s.", entries="“Чернова”") in messages_of(response)
     assert draft in Visit.objects.published()
     draft.refresh_from_db()
     assert draft.publish_at > written + datetime.timedelta(days=6)  # published now, not then
@@ -145,8 +161,13 @@ def test_publishing_a_future_entry_schedules_it_and_says_when(publisher_client):
         publish_at=publish_at,
     )
     response = act(publisher_client, Visit, "publish", [draft])
-    assert any("“Утре” is scheduled" in message for message in messages_of(response))
     draft.refresh_from_db()
+    scheduled = in_bulgarian(
+        "“%(entry)s” is scheduled: it appears on the site on %(time)s.",
+        entry="Утре",
+        time=saved_on(draft.publish_at),
+    )
+    assert scheduled in messages_of(response)
     assert draft.status == Visit.Status.PUBLISHED
     assert draft not in Visit.objects.published()
 
@@ -158,7 +179,12 @@ def test_publishing_a_photo_without_its_text_alternative_is_refused_with_the_rea
     NewsPhoto.objects.filter(pk=photo.pk).update(status="draft", alt_text_bg="")
     response = act(publisher_client, NewsPhoto, "publish", [photo])
     (message,) = messages_of(response)
-    assert "was not published" in message and "text alternative" in message
+    with translation.override("bg"):
+        title = str(photo)
+    reason = in_bulgarian("Describe the photo in the text alternative before publishing it.")
+    assert message == in_bulgarian(
+        "“%(entry)s” was not published: %(reasons)s", entry=title, reasons=reason
+    )
     photo.refresh_from_db()
     assert photo.status == NewsPhoto.Status.DRAFT
 
@@ -166,7 +192,10 @@ def test_publishing_a_photo_without_its_text_alternative_is_refused_with_the_rea
 def test_withdrawing_several_entries_makes_them_drafts_and_records_who(publisher_client):
     visits = list(Visit.objects.published())
     response = act(publisher_client, Visit, "unpublish", visits)
-    assert messages_of(response)[0].startswith("Withdrawn to drafts:")
+    withdrawn, _entries, _end = in_bulgarian("Withdrawn to drafts: %(entries)s.").partition(
+        "%(entries)s"
+    )
+    assert messages_of(response)[0].startswith(withdrawn)
     assert not Visit.objects.published().exists()
     version = Version.objects.get_for_object(visits[0]).first()
     assert version.revision.user.username == "publisher"
@@ -188,16 +217,18 @@ def test_the_history_lists_who_changed_an_entry_and_compares_two_versions(staff_
     save_agreement(staff_client, agreement, status="suspended", notes_ru="Переговоры о продлении")
     history = staff_client.get(admin_url(TwinningAgreement, "history", agreement.pk))
     page = history.content.decode()
-    assert "staff" in page and "Initial content" in page
+    initial_content = in_bulgarian("Initial content, loaded from the embassy page.")
+    assert "staff" in page and escape(initial_content) in page
     newer, older = history.context["versions"][:2]
     compare = staff_client.get(
         admin_url(TwinningAgreement, "compare", agreement.pk),
         {"old": older.pk, "new": newer.pk},
     )
     changes = {change.label: change for change in compare.context["changes"]}
-    assert set(changes) == {"status", "notes [ru]"}
-    assert changes["status"].before.startswith("<del>")
-    assert changes["status"].after == "<ins>suspended</ins>"
+    status, notes_ru = in_bulgarian("status"), f"{in_bulgarian('notes')} [ru]"
+    assert set(changes) == {status, notes_ru}
+    assert changes[status].before.startswith("<del>")
+    assert changes[status].after == f"<ins>{escape(in_bulgarian('suspended'))}</ins>"
     assert "<ins>Переговоры о продлении</ins>" in compare.content.decode()
 
 
@@ -206,7 +237,7 @@ def test_comparing_without_two_versions_says_what_to_do(staff_client):
     response = staff_client.get(
         admin_url(TwinningAgreement, "compare", agreement.pk), {"old": "x"}, follow=True
     )
-    assert "Choose two different versions to compare." in messages_of(response)
+    assert in_bulgarian("Choose two different versions to compare.") in messages_of(response)
 
 
 def test_reverting_restores_the_previous_field_values(staff_client):
@@ -224,7 +255,9 @@ def test_reverting_restores_the_previous_field_values(staff_client):
     assert agreement.year == 1998
     assert not agreement.notes_bg
     latest = Version.objects.get_for_object(agreement).first()
-    assert "Restored the version" in latest.revision.comment
+    assert latest.revision.comment == in_bulgarian(
+        "Restored the version saved on %(date)s.", date=saved_on(first.revision.date_created)
+    )
 
 
 def test_reverting_one_entry_leaves_the_other_entries_of_its_revision_alone(staff_client):
@@ -286,7 +319,8 @@ def test_an_editor_cannot_restore_a_published_version_of_a_draft(editor_client, 
     Page.objects.filter(pk=page.pk).update(status="draft")
     url = admin_url(Page, "revision", page.pk, published.pk)
     response = editor_client.post(url, change_form_data(editor_client.get(url)), follow=True)
-    assert "only a publisher can restore it" in " ".join(messages_of(response))
+    refusal = in_bulgarian("This version is published; only a publisher can restore it.")
+    assert refusal in messages_of(response)
     page.refresh_from_db()
     assert page.status == Page.Status.DRAFT
 
