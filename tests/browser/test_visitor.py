@@ -17,7 +17,7 @@ def test_visitor_filters_by_oblast_follows_a_party_switches_language_and_leaves(
     expect(page.locator("svg.agreement-map a.map-line")).to_have_count(48)
     expect(page.locator("svg.timeline a.timeline-bar")).to_have_count(16)
 
-    page.get_by_role("link", name="Search and filter the agreements").click()
+    page.get_by_role("link", name="Търсене и филтриране на споразуменията").click()
     page.locator("select[name=region]").select_option("brest-oblast")
     page.locator("form.filters button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/bg/cooperation/agreements/\?.*region=brest-oblast"))
