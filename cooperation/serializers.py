@@ -13,13 +13,18 @@ from rest_framework import serializers
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
 
 
+def absolute(context, url):
+    """A site-relative address made absolute for the serializer's request, if it has one."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class AbsoluteURLField(serializers.ReadOnlyField):
     """A site-relative address, such as get_absolute_url's, made absolute for the request."""
 
     def to_representation(self, value):
-        request = self.context.get("request")
-        return request.build_absolute_uri(value) if request else value
+        return absolute(self.context, value)
 
 
 class RegionReferenceSerializer(serializers.ModelSerializer):
@@ -92,24 +97,20 @@ class PhotoReferenceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_image(self, photo):
-        return self.absolute(photo.image.url)
+        return absolute(self.context, photo.image.url)
 
     @extend_schema_field(ImageSerializer(many=True))
     def get_renditions(self, photo):
         """The photo's resized versions, smallest first, WebP then JPEG."""
         return [
             {
-                "url": self.absolute(rendition.url),
+                "url": absolute(self.context, rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
                 "type": rendition.media_type,
             }
             for rendition in photo.renditions()
         ]
-
-    def absolute(self, url):
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
 
 
 class VisitReferenceSerializer(serializers.ModelSerializer):
