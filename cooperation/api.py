@@ -7,7 +7,6 @@ Django chose for the request (its language cookie, Accept-Language, Bulgarian by
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -171,14 +170,7 @@ class VisitViewSet(PublicDataViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return (
-            Visit.objects.published()
-            .select_related("location")
-            .prefetch_related(
-                "regions",
-                Prefetch("photos", queryset=NewsPhoto.objects.published(), to_attr="public_photos"),
-            )
-        )
+        return Visit.objects.published().with_details()
 
 
 class NewsPhotoViewSet(PublicDataViewSet):
@@ -188,7 +180,7 @@ class NewsPhotoViewSet(PublicDataViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return NewsPhoto.objects.published().select_related("visit").prefetch_related("regions")
+        return NewsPhoto.objects.published().with_details()
 
 
 router = DefaultRouter()

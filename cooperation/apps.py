@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("Regional cooperation")
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)

@@ -10,7 +10,8 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Region, TwinningAgreement, Visit, country_choices
+from .countries import country_choices
+from .models import Region, TwinningAgreement, Visit
 
 SEARCH_MAX_LENGTH = 100
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class EmbassyConfig(AppConfig):
     name = "embassy"
     verbose_name = _("Site")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -4,14 +4,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from cooperation.api import not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
 
 from . import views
-from .cache import cache_public_page
 from .sitemaps import PageSitemap
 
 admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
@@ -50,7 +49,12 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     path("missions/go/", views.go_to_mission, name="go_to_mission"),
-    path("pages/<slug:slug>/", cache_public_page(views.PageDetailView.as_view()), name="page"),
+    # The regional cooperation page's text was a page of the site before the section had it.
+    path(
+        "pages/regional-cooperation/",
+        RedirectView.as_view(pattern_name="cooperation:overview", permanent=True),
+    ),
+    path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 )
 
 if settings.DEBUG:

@@ -8,10 +8,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from editorial.cache import CachedPublicPageMixin
+
 from .models import MissionLink, Page
 
 
-class PageDetailView(DetailView):
+class PageDetailView(CachedPublicPageMixin, DetailView):
     template_name = "embassy/page_detail.html"
 
     def get_queryset(self):

@@ -55,7 +55,7 @@ def test_measures_the_html_stylesheet_and_the_chosen_renditions(client):
     images = by_kind["image"]
     # The featured photo at full width on a 3× phone (1170 px), then the list's at half
     # width (585 px).
-    webp = {r.width: r for r in photo.renditions() if r.format.name == "webp"}
+    webp = {r.width: r for r in photo.image.renditions.all if r.format.name == "webp"}
     assert [(image.url.removeprefix("http://testserver"), image.lazy) for image in images] == [
         (webp[1200].url, False),
         (webp[640].url, True),
@@ -72,5 +72,5 @@ def test_a_wide_screen_at_1x_takes_smaller_renditions_for_the_list(client):
     images = [(r.url.rsplit("/", 1)[1], r.lazy) for r in page.resources if r.kind == "image"]
     assert images == [("1200.webp", False), ("320.webp", True)]
     assert page.total("served", lazy=True) == default_storage.size(
-        NewsPhoto.objects.get().renditions()[0].name
+        NewsPhoto.objects.get().image.renditions.all[0].name
     )

@@ -6,12 +6,15 @@ from django.urls import path
 
 from cooperation.models import NewsPhoto
 
+# A template tag is one line, however long.
 PAGE = Template(
     """{% load photos %}<!doctype html>
 <html><head><link rel="stylesheet" href="/static/admin/css/base.css"></head><body>
-{% picture featured sizes="100vw" loading="eager" fetchpriority="high" %}
-{% for photo in photos %}{% picture photo sizes="(min-width: 40em) 20em, 50vw" %}{% endfor %}
-</body></html>"""
+{% picture featured.image alt=featured.alt_text sizes="100vw" loading="eager" fetchpriority="high" %}
+{% for photo in photos %}
+{% picture photo.image alt=photo.alt_text sizes="(min-width: 40em) 20em, 50vw" %}
+{% endfor %}
+</body></html>"""  # noqa: E501
 )
 
 

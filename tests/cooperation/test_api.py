@@ -11,6 +11,7 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
+from PIL import Image
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -22,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from embassy.wsgi import application
 from tests.cooperation.test_query_counts import add_synthetic_content
+from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +71,24 @@ def test_regions_list_every_region_with_its_place_in_the_tree(client):
         "parent": None,
         "latitude": 52.0976,
         "longitude": 23.7341,
+        "coat_of_arms": [],
         "url": "http://testserver/bg/cooperation/regions/brest-oblast/",
     }
     assert first_child["parent"] == "brest-oblast"
+
+
+def test_a_regions_coat_of_arms_comes_as_renditions(client):
+    region = Region.objects.get(slug="brest-oblast")
+    region.coat_of_arms = upload("brest.png", image_bytes(Image.new("RGB", (400, 480)), "PNG"))
+    region.save()
+    arms = get_json(client, "/api/regions/brest-oblast/").json()["coat_of_arms"]
+    assert [(image["width"], image["height"], image["type"]) for image in arms] == [
+        (320, 384, "image/webp"),
+        (400, 480, "image/webp"),
+        (320, 384, "image/jpeg"),
+        (400, 480, "image/jpeg"),
+    ]
+    assert all(image["url"].startswith("http://testserver/media/renditions/") for image in arms)
 
 
 def test_one_region_by_its_slug(client):

@@ -1,0 +1,24 @@
+"""The news photos: newest first, and a photo's page."""
+
+from django.views.generic import DetailView, ListView
+
+from editorial.cache import CachedPublicPageMixin
+
+from ..models import NewsPhoto
+from .mixins import ForgivingPaginationMixin, PreviewMixin
+
+
+class NewsListView(CachedPublicPageMixin, ForgivingPaginationMixin, ListView):
+    template_name = "cooperation/news_list.html"
+    paginate_by = 12
+
+    def get_queryset(self):
+        return NewsPhoto.objects.published()
+
+
+class NewsDetailView(CachedPublicPageMixin, PreviewMixin, DetailView):
+    model = NewsPhoto
+    template_name = "cooperation/news_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().with_details()

@@ -1,0 +1,28 @@
+"""The visits: a list by date, filtered, and a visit's page."""
+
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from editorial.cache import CachedPublicPageMixin
+
+from ..filters import VisitFilter
+from ..models import Visit
+from .mixins import ForgivingPaginationMixin, PreviewMixin
+
+
+class VisitListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+    filterset_class = VisitFilter
+    template_name = "cooperation/visit_list.html"
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        return Visit.objects.published().select_related("location")
+
+
+class VisitDetailView(CachedPublicPageMixin, PreviewMixin, DetailView):
+    model = Visit
+    template_name = "cooperation/visit_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().with_details()
