@@ -13,11 +13,13 @@ AGREEMENT_CSV_COLUMNS = [
     "host_party_kind",
     "kind",
     "status",
+    "url",
 ]
 
 
-def write_agreements_csv(agreements, file):
-    """One row per agreement, names in the active language, kinds and statuses as codes."""
+def write_agreements_csv(agreements, file, absolute_url=str):
+    """One row per agreement, names in the active language, kinds and statuses as codes, and the
+    address of the agreement's page (`absolute_url` makes it absolute)."""
     writer = csv.writer(file)
     writer.writerow(AGREEMENT_CSV_COLUMNS)
     for agreement in agreements.iterator(chunk_size=2000):
@@ -34,5 +36,6 @@ def write_agreements_csv(agreements, file):
                 host.kind,
                 agreement.kind,
                 agreement.status,
+                absolute_url(agreement.get_absolute_url()),
             ]
         )

@@ -1,17 +1,22 @@
 """Filters of the public lists; the same FilterSets serve the pages and the data downloads."""
 
+import datetime
+import re
 from functools import partial
 
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from drf_spectacular.utils import extend_schema_field
 
 from .countries import country_choices
-from .models import Region, TwinningAgreement, Visit
+from .models import Interest, PartnerRequest, Region, TwinningAgreement, Visit, dormant_since
 
 SEARCH_MAX_LENGTH = 100
 
@@ -20,6 +25,24 @@ REGION_PARAMETER_SCHEMA = {
     "type": "string",
     "pattern": r"^[-a-zA-Z0-9_]+$",
     "description": _("A region's slug, such as brest-oblast; it includes every unit below it."),
+}
+DATE_OR_YEAR_PARAMETER_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$",
+    "description": _(
+        "Agreements with a published visit or news photo of both parties (or of units within "
+        "them) on or after this day: a date (2021-09-06) or a year (2021, from its 1st of "
+        "January)."
+    ),
+}
+DORMANT_PARAMETER_SCHEMA = {
+    "type": "string",
+    "enum": ["yes", "no"],
+    "description": _(
+        "yes: only the agreements, not ended, without any published visit or news photo of "
+        "both parties for more than COOPERATION_DORMANT_AFTER_YEARS years (5 unless the site "
+        "says otherwise), counted from the signing for those never visited; no: all the others."
+    ),
 }
 COUNTRY_PARAMETER_SCHEMA = {
     "type": "string",
@@ -68,6 +91,34 @@ def region_menu(chosen_slug, empty_label):
     return [("", empty_label), *groups.items()]
 
 
+class DateOrYearField(forms.CharField):
+    """A day given as a date (2021-09-06) or as a year (2021: its 1st of January)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})-(\d{2}))?", value)
+        try:
+            if match is None:
+                raise ValueError
+            year, month, day = match.groups()
+            return datetime.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise ValidationError(
+                _("Give a year (2021) or a date (2021-09-06)."), code="invalid"
+            ) from None
+
+
+@extend_schema_field(DATE_OR_YEAR_PARAMETER_SCHEMA)
+class DateOrYearFilter(django_filters.Filter):
+    field_class = DateOrYearField
+
+
 class YearRangeForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -113,14 +164,45 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
         empty_label=_("Both countries"),
         method="filter_country",
     )
+    active_since = DateOrYearFilter(
+        label=_("Exchanges since (year or date)"), method="filter_active_since"
+    )
+    dormant = extend_schema_field(DORMANT_PARAMETER_SCHEMA)(
+        django_filters.ChoiceFilter(
+            choices=[("yes", _("dormant only")), ("no", _("not dormant"))],
+            label=_("Dormant"),
+            empty_label=_("Dormant or not"),
+            method="filter_dormant",
+        )
+    )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, label=_("Sort by"), empty_label=None, method="sort_results"
     )
 
     class Meta:
         model = TwinningAgreement
-        fields = ["q", "year_min", "year_max", "kind", "status", "region", "country", "sort"]
+        fields = [
+            "q",
+            "year_min",
+            "year_max",
+            "kind",
+            "status",
+            "region",
+            "country",
+            "active_since",
+            "dormant",
+            "sort",
+        ]
         form = YearRangeForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = settings.COOPERATION_DORMANT_AFTER_YEARS
+        self.filters["dormant"].label = ngettext(
+            "Dormant (no exchange for more than %(years)s year)",
+            "Dormant (no exchange for more than %(years)s years)",
+            years,
+        ) % {"years": years}
 
     def searched_sides(self):
         country = self.form.cleaned_data.get("country")
@@ -139,6 +221,15 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
 
     def filter_region(self, queryset, name, region):
         return queryset.involving(region)
+
+    def filter_active_since(self, queryset, name, day):
+        return queryset.active_since(day)
+
+    def filter_dormant(self, queryset, name, value):
+        since = dormant_since(timezone.localdate())
+        if value == "yes":
+            return queryset.dormant(since)
+        return queryset.not_dormant(since)
 
     def sort_results(self, queryset, name, value):
         side = "host_region" if self.searched_sides() == ("host_region",) else "mission_region"
@@ -193,3 +284,24 @@ class RegionFilter(django_filters.FilterSet):
 
     def filter_within(self, queryset, name, region):
         return queryset.within(region)
+
+
+class PartnerRequestFilter(django_filters.FilterSet):
+    """The partner search board's filters: a country, a field of interest."""
+
+    country = django_filters.ChoiceFilter(
+        choices=country_choices, label=_("Country"), empty_label=_("Both countries")
+    )
+    interest = django_filters.ChoiceFilter(
+        choices=Interest.choices,
+        label=_("Field of interest"),
+        empty_label=_("Any field"),
+        method="filter_interest",
+    )
+
+    class Meta:
+        model = PartnerRequest
+        fields = ["country", "interest"]
+
+    def filter_interest(self, queryset, name, value):
+        return queryset.in_field(value)

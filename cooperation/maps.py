@@ -16,10 +16,8 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import reverse
 
 from .countries import country_name
 
@@ -165,18 +163,6 @@ class MapLine:
     url: str
 
 
-def pair_list_url(agreement):
-    """The agreement list narrowed to this pair: the mission party, and the host party's name."""
-    query = urlencode(
-        {
-            "region": agreement.mission_region.slug,
-            "country": settings.COOPERATION_HOST_COUNTRY,
-            "q": agreement.host_region.name,
-        }
-    )
-    return f"{reverse('cooperation:agreement_list')}?{query}"
-
-
 def spread_same_place(points):
     """Move parties that would be drawn on top of each other onto a small circle around it."""
     by_place = {}
@@ -238,7 +224,7 @@ class AgreementMap:
                 agreement,
                 by_region[agreement.mission_region_id],
                 by_region[agreement.host_region_id],
-                pair_list_url(agreement),
+                agreement.get_absolute_url(),
             )
             for agreement in agreements
             if agreement.mission_region_id in by_region and agreement.host_region_id in by_region

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import NewsPhoto, Region, Visit
+from .models import NewsPhoto, PartnerRequest, Region, TwinningAgreement, Visit
 
 
 class TranslatedSitemap(Sitemap):
@@ -25,6 +25,7 @@ class SectionSitemap(TranslatedSitemap):
             "cooperation:region_list",
             "cooperation:visit_list",
             "cooperation:news_list",
+            "cooperation:partner_board",
         ]
 
     def location(self, item):
@@ -53,3 +54,25 @@ class NewsPhotoSitemap(TranslatedSitemap):
 
     def lastmod(self, photo):
         return photo.updated_at
+
+
+class AgreementSitemap(TranslatedSitemap):
+    def items(self):
+        return (
+            TwinningAgreement.objects.with_parties()
+            .only("updated_at", "mission_region__slug", "host_region__slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, agreement):
+        return agreement.updated_at
+
+
+class PartnerRequestSitemap(TranslatedSitemap):
+    """The open requests' pages (which never show a writer's contact details)."""
+
+    def items(self):
+        return PartnerRequest.objects.on_board().only("updated_at").order_by("pk")
+
+    def lastmod(self, partner_request):
+        return partner_request.updated_at

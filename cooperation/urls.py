@@ -8,6 +8,18 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("cooperation/", views.OverviewView.as_view(), name="overview"),
     path("cooperation/agreements/", views.AgreementListView.as_view(), name="agreement_list"),
+    path(
+        "cooperation/agreements/<int:pk>-<slug:slug>/",
+        views.AgreementDetailView.as_view(),
+        name="agreement_detail",
+    ),
+    # The number alone redirects to the readable address.
+    path("cooperation/agreements/<int:pk>/", views.AgreementDetailView.as_view()),
+    path(
+        "cooperation/agreements/<int:pk>/document/",
+        views.agreement_document,
+        name="agreement_document",
+    ),
     path("cooperation/map/", views.AgreementMapView.as_view(), name="agreement_map"),
     path("cooperation/regions/", views.RegionListView.as_view(), name="region_list"),
     path(
@@ -17,6 +29,28 @@ urlpatterns = [
     path("cooperation/visits/feed/rss/", feeds.VisitFeed(), name="visit_feed_rss"),
     path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
+    path("cooperation/partners/", views.PartnerBoardView.as_view(), name="partner_board"),
+    path("cooperation/partners/feed/rss/", feeds.PartnerRequestFeed(), name="partner_feed_rss"),
+    path(
+        "cooperation/partners/feed/atom/",
+        feeds.PartnerRequestAtomFeed(),
+        name="partner_feed_atom",
+    ),
+    path(
+        "cooperation/partners/new/",
+        views.PartnerRequestCreateView.as_view(),
+        name="partner_request_create",
+    ),
+    path(
+        "cooperation/partners/<int:pk>/",
+        views.PartnerRequestView.as_view(),
+        name="partner_request",
+    ),
+    path(
+        "cooperation/partners/withdraw/<str:token>/",
+        views.PartnerRequestWithdrawView.as_view(),
+        name="partner_request_withdraw",
+    ),
     path("news/", views.NewsListView.as_view(), name="news_list"),
     path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
     path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),

@@ -32,14 +32,15 @@ def mirrored_fields(model):
     )
 
 
-def register_versioned(model, **options):
+def register_versioned(model, exclude=(), **options):
     """
     Keep the versions of `model` with every language's column, not the mirrored translated
-    field. Registered from the admin (django-reversion's VersionAdmin does it when the admin
+    field, nor the fields in `exclude` (personal data that must not outlive its deletion).
+    Registered from the admin (django-reversion's VersionAdmin does it when the admin
     loads, after django-modeltranslation has added the columns): registered from the models
     module, a version would hold the active language's text only.
     """
-    reversion.register(model, exclude=mirrored_fields(model), **options)
+    reversion.register(model, exclude=[*mirrored_fields(model), *exclude], **options)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from cooperation.api import not_found, router
-from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
+from cooperation.sitemaps import (
+    AgreementSitemap,
+    NewsPhotoSitemap,
+    PartnerRequestSitemap,
+    RegionSitemap,
+    SectionSitemap,
+    VisitSitemap,
+)
 
 from . import views
 from .sitemaps import PageSitemap
@@ -23,6 +30,8 @@ sitemaps = {
     "regions": RegionSitemap,
     "visits": VisitSitemap,
     "news": NewsPhotoSitemap,
+    "agreements": AgreementSitemap,
+    "partners": PartnerRequestSitemap,
 }
 
 api_patterns = [

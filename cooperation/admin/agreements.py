@@ -25,7 +25,15 @@ from .spreadsheets import SpreadsheetImportExportMixin
 class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslatedAdmin):
     resource_classes = [TwinningAgreementResource]
     import_export_change_list_template = "admin/cooperation/twinningagreement/change_list.html"
-    list_display = ["__str__", "year", "mission_region", "host_region", "kind", "status"]
+    list_display = [
+        "__str__",
+        "year",
+        "mission_region",
+        "host_region",
+        "kind",
+        "status",
+        "last_exchange",
+    ]
     list_display_links = ["__str__"]
     list_filter = ["kind", "status", "year", MissionOblastListFilter, HostOblastListFilter]
     search_fields = [
@@ -33,13 +41,20 @@ class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, Transla
         for side in ("mission_region", "host_region")
         for name in get_translation_fields("name")
     ]
-    autocomplete_fields = ["mission_region", "host_region"]
+    autocomplete_fields = ["mission_region", "host_region", "origin"]
     list_select_related = ["mission_region", "host_region"]
     fieldsets = [
         (None, {"fields": ["mission_region", "host_region", "kind", "status"]}),
         (_("Signature"), {"fields": ["year", "signed_on", "document"]}),
-        (_("Notes"), {"fields": ["notes"]}),
+        (_("Notes"), {"fields": ["notes", "origin"]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_last_exchange()
+
+    @admin.display(description=_("last exchange"), ordering="last_exchange", empty_value="—")
+    def last_exchange(self, agreement):
+        return agreement.last_exchange
 
     def get_urls(self):
         paste = path(

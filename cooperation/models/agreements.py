@@ -1,18 +1,39 @@
 """Agreements: twinning and cooperation agreements between a region of each country."""
 
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Concat,
+    ExtractDay,
+    ExtractMonth,
+    Greatest,
+    NullIf,
+)
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..countries import country_name, host_country_regions, mission_country_regions
+from .news import NewsPhoto
 from .regions import Region, search_term
+from .visits import Visit
 
 FIRST_AGREEMENT_YEAR = 1990
 # The anniversaries of an agreement that the embassy marks with events.
@@ -29,6 +50,31 @@ def validate_not_future_year(year):
 def jubilee_years(today):
     """The years whose jubilees are announced on `today`: this one and the next."""
     return (today.year, today.year + 1)
+
+
+def same_day_in(year, day):
+    """The day and month of `day` in another year (28 February for a 29th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def dormant_since(today):
+    """A partnership silent since before this day is dormant: COOPERATION_DORMANT_AFTER_YEARS
+    years before `today`."""
+    return same_day_in(today.year - settings.COOPERATION_DORMANT_AFTER_YEARS, today)
+
+
+class Jubilee(NamedTuple):
+    year: int
+    age: int
+    day: datetime.date | None
+
+
+# Stands for "no exchange" inside the SQL of with_last_exchange(): NULL would make SQLite's
+# two-argument MAX() NULL too, where PostgreSQL's GREATEST() would skip it.
+NO_EXCHANGE = datetime.date.min
 
 
 class TwinningAgreementQuerySet(models.QuerySet):
@@ -62,6 +108,52 @@ class TwinningAgreementQuerySet(models.QuerySet):
             Q(mission_region__path__startswith=region.path)
             | Q(host_region__path__startswith=region.path)
         )
+
+    def with_last_exchange(self):
+        """
+        Each agreement with `last_exchange`: the day of the latest published visit or news photo
+        that involves both parties, or units within them (None if there is none); and
+        `silent_since`: that day or, for an agreement never visited, the day it was signed (the
+        1st of January of its year when the day is unknown).
+
+        Both are computed by the database, two subqueries per agreement on the materialized
+        paths of its parties (see VisitQuerySet.involving_path()): one query for any number of
+        agreements.
+        """
+        mission, host = OuterRef("mission_region__path"), OuterRef("host_region__path")
+        visits = Visit.objects.published().involving_path(mission).involving_path(host)
+        photos = NewsPhoto.objects.published().showing_path(mission).showing_path(host)
+        latest_visit = visits.order_by("-start_date").values("start_date")[:1]
+        latest_photo = photos.exchange_dates().order_by("-exchange_date")
+        latest_photo = latest_photo.values("exchange_date")[:1]
+        none = Value(NO_EXCHANGE, output_field=DateField())
+        last_exchange = NullIf(
+            Greatest(
+                Coalesce(Subquery(latest_visit), none), Coalesce(Subquery(latest_photo), none)
+            ),
+            none,
+        )
+        new_year = Concat(Cast("year", CharField()), Value("-01-01"), output_field=CharField())
+        return self.annotate(last_exchange=last_exchange).annotate(
+            silent_since=Coalesce(
+                "last_exchange", "signed_on", Cast(new_year, DateField()), output_field=DateField()
+            )
+        )
+
+    def active_since(self, day):
+        """Agreements with an exchange on or after `day`."""
+        return self.with_last_exchange().filter(last_exchange__gte=day)
+
+    def dormant(self, since):
+        """Agreements not ended that have been silent since before `since` (see
+        with_last_exchange()); `order_by("silent_since")` puts the longest silence first."""
+        return self.with_last_exchange().filter(self._dormant(since))
+
+    def not_dormant(self, since):
+        return self.with_last_exchange().exclude(self._dormant(since))
+
+    def _dormant(self, since):
+        return Q(silent_since__lt=since) & ~Q(status=TwinningAgreement.Status.ENDED)
 
     def jubilees(self, today):
         """
@@ -138,6 +230,15 @@ class TwinningAgreement(models.Model):
         validators=[FileExtensionValidator(["pdf"])],
         help_text=_("The signed agreement as a PDF file."),
     )
+    origin = models.ForeignKey(
+        "cooperation.PartnerRequest",
+        verbose_name=_("began with the partner request"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        help_text=_("The request on the partner search board that led to this agreement, if any."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TwinningAgreementQuerySet.as_manager()
@@ -172,7 +273,14 @@ class TwinningAgreement(models.Model):
         return f"{self.mission_region} – {self.host_region} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("cooperation:agreement_list") + f"?region={self.mission_region.slug}"
+        return reverse(
+            "cooperation:agreement_detail", kwargs={"pk": self.pk, "slug": self.address_slug}
+        )
+
+    @property
+    def address_slug(self):
+        """The readable part of the agreement's address: its parties' slugs."""
+        return f"{self.mission_region.slug}-{self.host_region.slug}"
 
     def clean(self):
         super().clean()
@@ -198,6 +306,18 @@ class TwinningAgreement(models.Model):
 
     natural_key.dependencies = ["cooperation.region"]
 
+    def next_jubilee(self, today):
+        """
+        The coming round anniversary (every five years), this year's or a later one: a Jubilee
+        whose day is None when the signing day is unknown; None for an ended agreement.
+        """
+        if self.status == self.Status.ENDED:
+            return None
+        step = JUBILEE_AGES[0]
+        age = max(step, -(-(today.year - self.year) // step) * step)
+        year = self.year + age
+        return Jubilee(year, age, same_day_in(year, self.signed_on) if self.signed_on else None)
+
     @property
     def jubilee_age(self):
         """The round age the agreement reaches in its `jubilee_year` (see jubilees())."""
@@ -208,7 +328,4 @@ class TwinningAgreement(models.Model):
         """The anniversary's day when the signing date is known (28 February for a 29th)."""
         if self.signed_on is None:
             return None
-        try:
-            return self.signed_on.replace(year=self.jubilee_year)
-        except ValueError:
-            return self.signed_on.replace(year=self.jubilee_year, day=28)
+        return same_day_in(self.jubilee_year, self.signed_on)

@@ -30,6 +30,10 @@ class RegionQuerySet(models.QuerySet):
         """The region and every unit below it, in one indexed query on the materialized path."""
         return self.filter(path__startswith=region.path)
 
+    def above(self, *regions):
+        """The units above these regions, in one query: their paths name them."""
+        return self.filter(slug__in={slug for region in regions for slug in region.path_above()})
+
     def in_country(self, code):
         return self.filter(country=code)
 
@@ -206,11 +210,18 @@ class Region(models.Model):
         """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
         return self.path.count("/") - 2
 
-    def ancestors(self):
-        """The units above this one, from the top down, in one query."""
-        slugs = self.path.strip("/").split("/")[:-1]
-        by_slug = Region.objects.in_bulk(slugs, field_name="slug")
-        return [by_slug[slug] for slug in slugs if slug in by_slug]
+    def path_above(self):
+        """The slugs of the units above this one, from the top down."""
+        return self.path.strip("/").split("/")[:-1]
+
+    def ancestors(self, among=None):
+        """
+        The units above this one, from the top down: in one query, or none when `among`, the
+        regions read already (`Region.objects.above(...)`), holds them.
+        """
+        among = Region.objects.above(self) if among is None else among
+        by_slug = {region.slug: region for region in among}
+        return [by_slug[slug] for slug in self.path_above() if slug in by_slug]
 
     def build_search_names(self):
         names = (getattr(self, f"name_{code}", None) for code, _name in settings.LANGUAGES)

@@ -1,20 +1,33 @@
 """The section's public pages, a module per subject."""
 
+from .agreement_page import AgreementDetailView, agreement_document
 from .agreements import AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
+from .partners import (
+    PartnerBoardView,
+    PartnerRequestCreateView,
+    PartnerRequestView,
+    PartnerRequestWithdrawView,
+)
 from .regions import RegionDetailView, RegionListView
 from .visits import VisitDetailView, VisitListView
 
 __all__ = [
+    "AgreementDetailView",
     "AgreementListView",
     "AgreementMapView",
     "HomeView",
     "NewsDetailView",
     "NewsListView",
     "OverviewView",
+    "PartnerBoardView",
+    "PartnerRequestCreateView",
+    "PartnerRequestView",
+    "PartnerRequestWithdrawView",
     "RegionDetailView",
     "RegionListView",
     "VisitDetailView",
     "VisitListView",
+    "agreement_document",
 ]

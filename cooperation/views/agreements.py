@@ -56,7 +56,7 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         )
         # The byte order mark tells spreadsheet programs that the file is UTF-8 (Cyrillic).
         response.write("\ufeff")
-        write_agreements_csv(filterset.qs, response)
+        write_agreements_csv(filterset.qs, response, self.request.build_absolute_uri)
         return response
 
 

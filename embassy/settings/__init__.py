@@ -352,6 +352,36 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 COOPERATION_MISSION_COUNTRY = env.str("COOPERATION_MISSION_COUNTRY", "BY")
 COOPERATION_HOST_COUNTRY = env.str("COOPERATION_HOST_COUNTRY", "BG")
 
+# A partnership with no published visit or photo of both sides for more than this many years is
+# dormant (the admin's index lists them; the agreement list filters them).
+COOPERATION_DORMANT_AFTER_YEARS = env.int("COOPERATION_DORMANT_AFTER_YEARS", 5)
+
+# The partner search board: who is told of each new request; how many requests and answers one
+# address may send in an hour; how long after a request is closed its writer's name and
+# address are kept (`manage.py purge_partner_contacts`, run daily, deletes them).
+COOPERATION_PARTNER_NOTIFY_EMAILS = env.list("COOPERATION_PARTNER_NOTIFY_EMAILS")
+COOPERATION_PARTNER_POSTS_PER_HOUR = env.int("COOPERATION_PARTNER_POSTS_PER_HOUR", 5)
+COOPERATION_PARTNER_CONTACT_MONTHS = env.int("COOPERATION_PARTNER_CONTACT_MONTHS", 6)
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+# Answers to the partner board's requests, and the staff's notices. Without EMAIL_HOST, in
+# development, messages are written to the console; in production they go through SMTP.
+EMAIL_HOST = env.str("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST or not DEBUG
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "cooperation@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # --- The JSON API ---------------------------------------------------------------------------
 
 # Public data under /api/: read-only, no accounts.

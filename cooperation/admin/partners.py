@@ -1,0 +1,101 @@
+"""
+The admin of the partner search board's requests: open ones first; an Editor corrects and
+summarises them as drafts, a Publisher publishes and closes them. The writer's name and address
+are shown to staff, and kept out of the revision history.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
+
+from editorial.admin import PublishableAdmin, TranslatedAdmin
+
+from ..models import Interest, PartnerRequest
+
+
+class OpenListFilter(admin.SimpleListFilter):
+    title = _("open or closed")
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("open")), ("no", _("closed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.open()
+        if self.value() == "no":
+            return queryset.exclude(closed_at=None)
+        return queryset
+
+
+class InterestListFilter(admin.SimpleListFilter):
+    title = _("field of interest")
+    parameter_name = "interest"
+
+    def lookups(self, request, model_admin):
+        return Interest.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Interest.values:
+            return queryset.in_field(self.value())
+        return queryset
+
+
+@admin.register(PartnerRequest)
+class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
+    list_display = ["__str__", "fields_of_interest", "is_open", "status", "created_at"]
+    list_filter = [OpenListFilter, "status", "country", InterestListFilter]
+    list_select_related = ["region"]
+    search_fields = [
+        *get_translation_fields("region__name"),
+        "region_name",
+        "description",
+        "contact_name",
+        "contact_email",
+    ]
+    autocomplete_fields = ["region"]
+    readonly_fields = ["language", "created_at", "consent", "contacts_deleted_at", "agreements"]
+    fieldsets = [
+        (None, {"fields": ["country", "region", "region_name", "interests"]}),
+        (_("The writer's words"), {"fields": ["description", "language"]}),
+        (
+            _("Contact (never shown on the site)"),
+            {"fields": ["contact_name", "contact_email", "consent", "contacts_deleted_at"]},
+        ),
+        (_("The embassy's summary"), {"fields": ["summary"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publish_at", "created_at", "closed_at", "closed_reason"]},
+        ),
+        (_("Agreements that began with it"), {"fields": ["agreements"]}),
+    ]
+
+    def reversion_register(self, model, **options):
+        super().reversion_register(model, exclude=PartnerRequest.CONTACT_FIELDS, **options)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Closing takes a request off the board: the Publisher's decision, as publishing is.
+        if "status" in readonly:
+            readonly = [*readonly, "closed_at", "closed_reason"]
+        return readonly
+
+    @admin.display(description=_("fields of interest"))
+    def fields_of_interest(self, partner_request):
+        return ", ".join(str(label) for label in partner_request.interest_labels())
+
+    @admin.display(description=_("open"), boolean=True, ordering="closed_at")
+    def is_open(self, partner_request):
+        return partner_request.is_open
+
+    @admin.display(description=_("agreements"))
+    def agreements(self, partner_request):
+        if partner_request.pk is None:
+            return "—"
+        links = (
+            (reverse("admin:cooperation_twinningagreement_change", args=[agreement.pk]), agreement)
+            for agreement in partner_request.agreements.with_parties()
+        )
+        return format_html_join(", ", '<a href="{}">{}</a>', links) or "—"

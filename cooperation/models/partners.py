@@ -1,0 +1,263 @@
+"""
+The partner search board: a municipality, district or oblast of either country looking for a
+partner in the other, in its own words.
+
+A request comes from a public form as a draft; staff publish it (the board lists it while it is
+open), answer its writer's questions, close it when it has led somewhere. The writer's name and
+e-mail address are never shown: answers are forwarded to them by e-mail. They are kept until
+COOPERATION_PARTNER_CONTACT_MONTHS months after the request is closed
+(`manage.py purge_partner_contacts`), and never enter the revision history.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import PublicationQuerySet, Publishable
+
+from ..countries import country_choices, country_name
+from .regions import Region
+
+DESCRIPTION_MAX_LENGTH = 2000
+WITHDRAWAL_SALT = "cooperation.partner-request.withdrawal"
+
+
+class Interest(models.TextChoices):
+    ECONOMY = "economy", _("economy")
+    TRADE = "trade", _("trade")
+    CULTURE = "culture", _("culture")
+    EDUCATION = "education", _("education")
+    YOUTH = "youth", _("youth")
+    SPORT = "sport", _("sport")
+    TOURISM = "tourism", _("tourism")
+    HEALTH = "health", _("health")
+    ENVIRONMENT = "environment", _("environment")
+    OTHER = "other", _("other")
+
+
+class InterestsField(models.CharField):
+    """
+    Several `Interest`s in one column, stored as ",culture,sport,": one interest is then a
+    plain `contains` filter (PartnerRequestQuerySet.in_field()) on every database; the model
+    gives a list of codes, its forms a group of checkboxes.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        return [code for code in (value or "").split(",") if code]
+
+    def get_prep_value(self, value):
+        if isinstance(value, list | tuple):
+            return f",{','.join(value)}," if value else ""
+        return super().get_prep_value(value)
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        if not value and not self.blank:
+            raise ValidationError(self.error_messages["blank"], code="blank")
+        unknown = [code for code in value if code not in Interest.values]
+        if unknown:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": ", ".join(unknown)},
+            )
+
+    def formfield(self, **kwargs):
+        # Whatever widget the admin offers for a CharField, this is a group of checkboxes.
+        options = {
+            "required": not self.blank,
+            "label": capfirst(self.verbose_name),
+            "help_text": self.help_text,
+        }
+        options.update((key, kwargs[key]) for key in options if key in kwargs)
+        return forms.MultipleChoiceField(
+            choices=Interest.choices, widget=forms.CheckboxSelectMultiple, **options
+        )
+
+
+def language_choices():
+    return settings.LANGUAGES
+
+
+def boardable_region_kinds():
+    """The levels that may look for partners: oblasts, districts and municipalities."""
+    return [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
+
+
+def boardable_regions():
+    return {"kind__in": boardable_region_kinds()}
+
+
+class PartnerRequestQuerySet(PublicationQuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+    def on_board(self):
+        """What the board lists: published and still open."""
+        return self.published().open()
+
+    def in_field(self, interest):
+        return self.filter(interests__contains=f",{interest},")
+
+    def contacts_to_delete(self, closed_before):
+        """Closed before that moment and still holding a name or an address."""
+        return self.filter(closed_at__lt=closed_before).exclude(contact_name="", contact_email="")
+
+    def delete_contacts(self):
+        """Erase the writers' names and addresses; the requests themselves stay."""
+        return self.update(contact_name="", contact_email="", contacts_deleted_at=timezone.now())
+
+    def from_withdrawal_token(self, token):
+        """The request a withdrawal link names, or None for a link that is not ours."""
+        try:
+            pk = signing.loads(token, salt=WITHDRAWAL_SALT)
+        except signing.BadSignature:
+            return None
+        return self.filter(pk=pk).first()
+
+
+class PartnerRequest(Publishable):
+    """A region of either country looking for a partner in the other."""
+
+    Interest = Interest
+
+    class ClosedReason(models.TextChoices):
+        PARTNER_FOUND = "partner_found", _("a partner was found")
+        WITHDRAWN = "withdrawn", _("withdrawn by its writer")
+        OTHER = "other", _("closed by the embassy")
+
+    # Never shown in public, never kept in the revision history, erased after closing.
+    CONTACT_FIELDS = ("contact_name", "contact_email")
+
+    country = models.CharField(_("country"), max_length=2, choices=country_choices)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partner_requests",
+        limit_choices_to=boardable_regions,
+    )
+    region_name = models.CharField(
+        _("region, as written in"),
+        max_length=150,
+        blank=True,
+        help_text=_("The writer's own name for a region missing from the list."),
+    )
+    interests = InterestsField(_("fields of interest"))
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        help_text=_("In the writer's own words and language."),
+    )
+    language = models.CharField(
+        _("language of the description"), max_length=10, choices=language_choices
+    )
+    summary = models.TextField(
+        _("the embassy's summary"),
+        blank=True,
+        help_text=_("Optional: the request in a few lines, shown above the writer's own words."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    consent = models.BooleanField(
+        _("consent to keeping the contact details"),
+        default=False,
+        help_text=_("Given by the writer when posting the request."),
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(
+        _("closed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A closed request leaves the board; its contact details are deleted some months later."
+        ),
+    )
+    closed_reason = models.CharField(
+        _("why it was closed"), max_length=20, choices=ClosedReason, blank=True
+    )
+    contacts_deleted_at = models.DateTimeField(
+        _("contact details deleted"), null=True, blank=True, editable=False
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnerRequestQuerySet.as_manager()
+
+    class Meta:
+        # Open requests first, the newest first among them.
+        ordering = [F("closed_at").asc(nulls_first=True), "-created_at", "pk"]
+        verbose_name = _("partner request")
+        verbose_name_plural = _("partner requests")
+        permissions = [("publish_partnerrequest", _("Can publish and withdraw partner requests"))]
+
+    def __str__(self):
+        return f"{self.place_name} ({country_name(self.country)})"
+
+    def get_absolute_url(self):
+        return reverse("cooperation:partner_request", kwargs={"pk": self.pk})
+
+    def clean(self):
+        super().clean()
+        if self.region_id is None and not self.region_name:
+            raise ValidationError(
+                {"region": _("Choose the region from the list, or write its name below.")}
+            )
+        if self.region_id is not None and self.region.country != self.country:
+            raise ValidationError(
+                {
+                    "region": _("Choose a region of %(country)s.")
+                    % {"country": country_name(self.country)}
+                }
+            )
+        if bool(self.closed_at) != bool(self.closed_reason):
+            raise ValidationError(
+                {"closed_reason": _("Give both the time the request was closed and why.")}
+            )
+
+    @property
+    def place_name(self):
+        return self.region.name if self.region_id else self.region_name
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
+
+    def interest_choices(self):
+        """The fields of interest as (code, label) pairs."""
+        labels = dict(Interest.choices)
+        return [(code, labels[code]) for code in self.interests if code in labels]
+
+    def interest_labels(self):
+        return [label for _code, label in self.interest_choices()]
+
+    def withdrawal_token(self):
+        return signing.dumps(self.pk, salt=WITHDRAWAL_SALT)
+
+    def withdraw(self):
+        """The writer takes the request back: it leaves the board and its contacts are erased."""
+        self.status = self.Status.DRAFT
+        self.closed_at = self.closed_at or timezone.now()
+        self.closed_reason = self.closed_reason or self.ClosedReason.WITHDRAWN
+        self.contact_name = self.contact_email = ""
+        self.contacts_deleted_at = timezone.now()
+        self.save()

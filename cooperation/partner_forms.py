@@ -1,0 +1,170 @@
+"""
+The partner search board's public forms: a request, and an answer to one.
+
+Both refuse what abuse looks like, each with a message in the visitor's language: text with
+links or e-mail addresses in it (contact goes through the site, never around it), text beyond
+its length, and a filled honeypot (a field hidden from people, which form-filling robots fill).
+Whatever is refused is shown back escaped, as the templates show every text.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from .models import PartnerRequest, Region
+from .models.partners import DESCRIPTION_MAX_LENGTH, boardable_region_kinds
+
+ANSWER_MAX_LENGTH = 2000
+NAME_MAX_LENGTH = 150
+
+# A web address or an e-mail address: a scheme, "www.", a user@host, or a name ending in a
+# common top-level domain ("example.com", "obshtina.bg").
+LINK = re.compile(
+    r"[a-z][a-z0-9+.-]*://|\bwww\.|\S@\S|"
+    r"\b[\w-]+\.(?:com|net|org|info|biz|eu|bg|by|ru|ua|de|uk|us|io|me|co|cc|xyz|top|site|"
+    r"online|club|shop|link|ly|tk|gov|edu)\b",
+    re.IGNORECASE,
+)
+
+
+def refuse_links(text):
+    if LINK.search(text):
+        raise ValidationError(
+            _("Leave out web and e-mail addresses: answers reach the writer through this site."),
+            code="link",
+        )
+
+
+def single_line(text):
+    """A name as one line: no line breaks can reach an e-mail's header."""
+    return " ".join(text.split())
+
+
+class HoneypotField(forms.CharField):
+    """Hidden from people by the page's style sheet; a robot that fills it is refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            **kwargs,
+        )
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            raise ValidationError(_("Leave this field empty."), code="honeypot")
+
+
+class BoardRegionField(forms.ModelChoiceField):
+    """A country's municipalities, districts and oblasts, each with the oblast it lies in."""
+
+    def label_from_instance(self, region):
+        if region.parent_id:
+            return f"{region}, {region.parent}"
+        return str(region)
+
+
+class PartnerRequestForm(forms.ModelForm):
+    """A request for partners from a region of `country`, which the address names."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the embassy keeps my name and e-mail address to forward answers to me, "
+            "until some months after the request is closed."
+        ),
+        error_messages={"required": _("Without your consent the request cannot be kept.")},
+    )
+    website = HoneypotField()
+
+    class Meta:
+        model = PartnerRequest
+        fields = [
+            "region",
+            "region_name",
+            "interests",
+            "description",
+            "contact_name",
+            "contact_email",
+            "consent",
+        ]
+        field_classes = {"region": BoardRegionField}
+        labels = {
+            "region": _("Your municipality, district or oblast"),
+            "region_name": _("Not in the list? Write its name"),
+            "interests": _("Fields of cooperation you are interested in"),
+            "description": _("What partner are you looking for, and for what?"),
+            "contact_name": _("Your name"),
+            "contact_email": _("Your e-mail address"),
+        }
+        help_texts = {
+            "region_name": "",
+            "interests": "",
+            "description": ngettext_lazy(
+                "In your own language, up to %(length)s character, without links or addresses.",
+                "In your own language, up to %(length)s characters, without links or addresses.",
+                "length",
+            )
+            % {"length": DESCRIPTION_MAX_LENGTH},
+            "contact_email": _(
+                "Never shown on the site: answers are forwarded to it by the embassy's site."
+            ),
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, country, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.country = country
+        region = self.fields["region"]
+        region.queryset = (
+            Region.objects.in_country(country)
+            .filter(kind__in=boardable_region_kinds())
+            .select_related("parent")
+            .order_by("path")
+        )
+        region.required = False
+        region.empty_label = _("— not in the list —")
+        self.fields["contact_name"].required = True
+        self.fields["contact_email"].required = True
+        for name in ("region_name", "description", "contact_name"):
+            self.fields[name].validators.append(refuse_links)
+
+    def clean_region_name(self):
+        return single_line(self.cleaned_data["region_name"])
+
+    def clean_contact_name(self):
+        return single_line(self.cleaned_data["contact_name"])
+
+
+class AnswerForm(forms.Form):
+    """An answer to a request, which the site forwards to its writer by e-mail."""
+
+    name = forms.CharField(
+        label=_("Your name and organisation"),
+        max_length=NAME_MAX_LENGTH,
+        validators=[refuse_links],
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The writer of the request answers you at this address."),
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[refuse_links],
+        help_text=ngettext_lazy(
+            "Up to %(length)s character, without links or addresses.",
+            "Up to %(length)s characters, without links or addresses.",
+            "length",
+        )
+        % {"length": ANSWER_MAX_LENGTH},
+    )
+    website = HoneypotField()
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])

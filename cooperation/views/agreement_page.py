@@ -1,0 +1,72 @@
+"""
+An agreement's own page: both parties and where they lie, the agreement's facts, the visits and
+photos of the pair, its last exchange, a small map, the coming jubilee, and how it began.
+
+Its address is readable, `/bg/cooperation/agreements/12-brest-pleven/`; the agreement's number
+alone, or the parties' old slugs, redirect there.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from editorial.cache import CachedPublicPageMixin
+
+from ..maps import AgreementMap
+from ..models import NewsPhoto, Region, TwinningAgreement, Visit
+from .mixins import first_entries
+
+AGREEMENT_PAGE_VISIT_LIMIT = 20
+AGREEMENT_PAGE_PHOTO_LIMIT = 12
+
+
+class AgreementDetailView(CachedPublicPageMixin, DetailView):
+    template_name = "cooperation/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return (
+            TwinningAgreement.objects.with_parties()
+            .with_last_exchange()
+            .select_related("origin__region")
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        address = self.object.get_absolute_url()
+        if request.path != address:
+            return redirect(address, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreement = self.object
+        mission, host = agreement.mission_region, agreement.host_region
+        above = list(Region.objects.above(mission, host))
+        visits = (
+            Visit.objects.published().involving(mission).involving(host).select_related("location")
+        )
+        visits, more_visits = first_entries(visits, AGREEMENT_PAGE_VISIT_LIMIT)
+        photos = NewsPhoto.objects.published().showing(mission).showing(host)
+        context.update(
+            parties=[(party, party.ancestors(among=above)[::-1]) for party in (mission, host)],
+            visits=visits,
+            more_visits=more_visits,
+            photos=photos[:AGREEMENT_PAGE_PHOTO_LIMIT],
+            agreement_map=AgreementMap.for_agreements([agreement]),
+            jubilee=agreement.next_jubilee(timezone.localdate()),
+            origin=agreement.origin,
+        )
+        return context
+
+
+def agreement_document(request, pk):
+    """
+    Placeholder: the scanned document's file. The view that decides which documents are public
+    replaces it under the same name, `cooperation:agreement_document`.
+    """
+    agreement = get_object_or_404(TwinningAgreement, pk=pk)
+    if not agreement.document:
+        raise Http404
+    return redirect(agreement.document.url)

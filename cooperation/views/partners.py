@@ -1,0 +1,181 @@
+"""
+The partner search board: the published requests, a request's page with the form that answers
+it, the form that posts a request, and the page that withdraws one.
+
+Only the board is cached; the pages with a form are not (each carries its visitor's CSRF token).
+No page shows a writer's name or address: answers go by e-mail (cooperation.partner_mail).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Case, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView, FormView, TemplateView
+from django_filters.views import FilterView
+
+from editorial.cache import CachedPublicPageMixin
+
+from ..countries import country_choices, country_name
+from ..filters import PartnerRequestFilter
+from ..models import PartnerRequest
+from ..partner_forms import AnswerForm, PartnerRequestForm
+from ..partner_mail import SENDING_ERRORS, announce_new_request, forward_answer
+from ..throttling import allow_board_post
+from .mixins import ForgivingPaginationMixin
+
+TOO_MANY_REQUESTS = 429
+
+
+class PartnerBoardView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+    """The open, published requests, the mission's country first, the newest first in each."""
+
+    filterset_class = PartnerRequestFilter
+    template_name = "cooperation/partner_board.html"
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        mission_first = Case(
+            When(country=settings.COOPERATION_MISSION_COUNTRY, then=Value(0)), default=Value(1)
+        )
+        return (
+            PartnerRequest.objects.on_board()
+            .select_related("region__parent")
+            .order_by(mission_first, "-publish_at", "pk")
+        )
+
+
+class BoardPostMixin:
+    """A post to the board counts against the visitor's hourly allowance (cooperation.throttling)
+    once it is valid; past it, the form says so and nothing is sent."""
+
+    def form_valid(self, form):
+        if not allow_board_post(self.request):
+            form.add_error(
+                None,
+                _(
+                    "Too many messages have come from your address in the last hour. "
+                    "Please try again later."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form), status=TOO_MANY_REQUESTS
+            )
+        return self.post_valid(form)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PartnerRequestCreateView(BoardPostMixin, CreateView):
+    """Without `?country=`, the choice of the country; with it, the form for its regions."""
+
+    form_class = PartnerRequestForm
+    template_name = "cooperation/partner_request_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.country = request.GET.get("country")
+        if self.country not in dict(country_choices()):
+            self.country = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.country is None:
+            return self.render_to_response({"countries": country_choices()})
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.country is None:
+            return self.render_to_response({"countries": country_choices()}, status=400)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "country": self.country}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            country=self.country, country_name=country_name(self.country), **kwargs
+        )
+
+    def post_valid(self, form):
+        partner_request = form.save(commit=False)
+        partner_request.language = get_language()
+        partner_request.save()
+        announce_new_request(partner_request, self.request)
+        messages.success(
+            self.request,
+            _(
+                "Thank you. Your request appears on the board once the embassy has checked it. "
+                "We have sent you an e-mail with a link that withdraws it."
+            ),
+        )
+        return redirect("cooperation:partner_board")
+
+
+@method_decorator(never_cache, name="dispatch")
+class PartnerRequestView(BoardPostMixin, FormView):
+    """A request's page; while it is open and published, with the form that answers it. Staff
+    who may view requests in the admin see drafts too, without the form."""
+
+    form_class = AnswerForm
+    template_name = "cooperation/partner_request_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        requests = PartnerRequest.objects.visible_to(request.user).select_related("region__parent")
+        self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
+        self.answerable = self.partner_request.is_published and self.partner_request.is_open
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.answerable:
+            raise Http404
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            partner_request=self.partner_request, answerable=self.answerable, **kwargs
+        )
+
+    def post_valid(self, form):
+        try:
+            forward_answer(self.partner_request, form.cleaned_data, self.request)
+        except SENDING_ERRORS:
+            form.add_error(
+                None, _("Your message could not be sent just now. Please try again later.")
+            )
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Your message has been sent. The writer of the request answers you by e-mail."),
+        )
+        return redirect(self.partner_request)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PartnerRequestWithdrawView(TemplateView):
+    """The link sent to a request's writer: a page that asks, and a button that withdraws."""
+
+    template_name = "cooperation/partner_request_withdraw.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.partner_request = PartnerRequest.objects.from_withdrawal_token(kwargs["token"])
+        if self.partner_request is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partner_request=self.partner_request, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.partner_request.withdraw()
+        messages.success(
+            request,
+            _(
+                "Your request is withdrawn: it is no longer on the board, and your name and "
+                "e-mail address are deleted."
+            ),
+        )
+        return redirect("cooperation:partner_board")
