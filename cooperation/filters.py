@@ -91,15 +91,13 @@ def region_menu(chosen_slug, empty_label):
     return [("", empty_label), *groups.items()]
 
 
-class DateOrYearField(forms.CharField):
+class DateOrYearField(forms.Field):
     """A day given as a date (2021-09-06) or as a year (2021: its 1st of January)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 10)
-        super().__init__(*args, **kwargs)
+    widget = forms.TextInput(attrs={"maxlength": 10})
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
         match = re.fullmatch(r"(\d{4})(?:-(\d{2})-(\d{2}))?", value)

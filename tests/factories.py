@@ -6,6 +6,7 @@ about and does not depend on the initial content, whose figures may be corrected
     agreement = AgreementFactory(mission_region=town)   # with a new Bulgarian municipality
     VisitFactory(location=town, regions=[town])          # published, in the past
     NewsPhotoFactory(regions=[town], is_featured=True)   # a real JPEG, with its renditions
+    PartnerRequestFactory(interests=["sport"])           # on the board: published and open
 
 Names are given in Bulgarian and English (the other languages fall back to them); slugs start
 with "t-" so that they never meet the initial content's.
@@ -25,6 +26,7 @@ from cooperation.models import (
     NewsPhoto,
     NewsPhotoRegion,
     OverviewPage,
+    PartnerRequest,
     Region,
     TwinningAgreement,
     Visit,
@@ -138,6 +140,23 @@ class NewsPhotoFactory(PublishedFactory):
         """The regions shown: `NewsPhotoFactory(regions=[town])`."""
         for region in regions or ():
             NewsPhotoRegion.objects.create(photo=photo, region=region)
+
+
+class PartnerRequestFactory(PublishedFactory):
+    """A request of a Bulgarian municipality, in Bulgarian, published and open; the writer's
+    address is unique, so that a test can look for it on every public page."""
+
+    class Meta:
+        model = PartnerRequest
+
+    country = "BG"
+    region = factory.SubFactory(MunicipalityFactory)
+    interests = ["culture", "tourism"]
+    description = "Търсим побратимен град за културен обмен и туризъм."
+    language = "bg"
+    contact_name = "Иван Петров"
+    contact_email = factory.Sequence(lambda n: f"writer-{n}@example.org")
+    consent = True
 
 
 class OverviewPageFactory(PublishedFactory):

@@ -18,9 +18,10 @@ from django.utils.translation import gettext
 from reversion.models import Version
 
 from cooperation.countries import COUNTRY_NAMES
-from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement
+from cooperation.models import NewsPhoto, OverviewPage, PartnerRequest, Region, TwinningAgreement
 from embassy.models import Page
 from photos.renditions import WEBP
+from tests.factories import PartnerRequestFactory
 from tests.photos.image_files import (
     jpeg_bytes,
     media_files,
@@ -53,6 +54,8 @@ def test_changelist_add_and_change_pages_open(staff_client, model):
         assert staff_client.get(admin_url(model, "add")).status_code == 200
     if model is Page:
         Page.objects.create(title="За нас", slug="about")
+    if model is PartnerRequest:
+        PartnerRequestFactory()
     obj = model.objects.first()
     assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
 

@@ -129,7 +129,7 @@ def test_within_filter_gives_the_region_and_every_unit_below_it(client):
 # Agreements
 
 
-def test_agreements_carry_both_parties_and_the_list_address(client):
+def test_agreements_carry_both_parties_and_the_address_of_their_page(client):
     body = get_json(client, "/api/agreements/", {"region": "pleven"}).json()
     assert body["count"] == 1
     agreement = body["results"][0]
@@ -156,7 +156,7 @@ def test_agreements_carry_both_parties_and_the_list_address(client):
                 "url": "http://testserver/bg/cooperation/regions/pleven/",
             },
         ],
-        "url": "http://testserver/bg/cooperation/agreements/?region=brest",
+        "url": f"http://testserver/bg/cooperation/agreements/{stored.pk}-brest-pleven/",
     }
     assert get_json(client, f"/api/agreements/{stored.pk}/").json() == agreement
 
@@ -449,6 +449,8 @@ def test_schema_lists_every_endpoint(client):
         "status",
         "region",
         "country",
+        "active_since",
+        "dormant",
         "sort",
         "lang",
         "page",

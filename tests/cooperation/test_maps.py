@@ -48,14 +48,15 @@ def test_belarus_is_drawn_above_bulgaria_and_west_stays_west():
     assert point_of(drawing, "sofia").x < point_of(drawing, "burgas").x
 
 
-def test_a_line_joins_its_two_parties_and_links_to_the_pair_in_the_list():
+def test_a_line_joins_its_two_parties_and_links_to_their_agreements_page():
     drawing = agreement_map()
     line = next(
         line for line in drawing.lines if line.agreement.mission_region.slug == "svetlogorsk"
     )
     assert line.start == point_of(drawing, "svetlogorsk")
     assert line.end == point_of(drawing, line.agreement.host_region.slug)
-    assert line.url.startswith("/bg/cooperation/agreements/?region=svetlogorsk&country=BG&q=")
+    host = line.agreement.host_region.slug
+    assert line.url == f"/bg/cooperation/agreements/{line.agreement.pk}-svetlogorsk-{host}/"
 
 
 def test_parties_at_the_same_place_are_drawn_apart():

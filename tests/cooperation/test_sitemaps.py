@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from cooperation.models import NewsPhoto, Region, Visit
+from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
+from tests.factories import PartnerRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,11 @@ def test_sitemap_lists_every_public_page_in_every_language(client):
         "/bg/cooperation/regions/",
         "/bg/cooperation/visits/",
         "/bg/news/",
+        "/bg/cooperation/partners/",
+        *(
+            f"/bg/cooperation/agreements/{agreement.pk}-{agreement.address_slug}/"
+            for agreement in TwinningAgreement.objects.with_parties()
+        ),
         *(
             f"/bg/cooperation/regions/{slug}/"
             for slug in Region.objects.values_list("slug", flat=True)
@@ -89,7 +95,19 @@ def test_drafts_are_not_in_the_sitemap(client):
     assert "/bg/cooperation/visits/first-meeting-of-twinned-cities-2000/" in paths
 
 
+def test_the_partner_boards_open_requests_are_in_the_sitemap_and_no_contact_details(client):
+    board_request = PartnerRequestFactory()
+    draft = PartnerRequestFactory(status="draft")
+    closed = PartnerRequestFactory(closed_at="2025-01-01T00:00Z", closed_reason="partner_found")
+    response = client.get("/sitemap.xml")
+    paths = {path_of(url) for url in sitemap_entries(client)}
+    assert f"/bg/cooperation/partners/{board_request.pk}/" in paths
+    assert f"/bg/cooperation/partners/{draft.pk}/" not in paths
+    assert f"/bg/cooperation/partners/{closed.pk}/" not in paths
+    assert board_request.contact_email not in response.content.decode()
+
+
 def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client):
     with_fixtures = count_queries(client, "/sitemap.xml")
     add_synthetic_content(factor=10)
-    assert count_queries(client, "/sitemap.xml") == with_fixtures <= 5
+    assert count_queries(client, "/sitemap.xml") == with_fixtures <= 7

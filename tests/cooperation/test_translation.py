@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_cooperation_page_speaks_the_visitors_language(client, code, mogilev, interface):
     page = client.get(f"/{code}/cooperation/").content.decode()
     assert f'<html lang="{code}">' in page
-    assert f">{mogilev}</a>" in page
+    assert f">{mogilev} – " in page
     assert interface in page
 
 
@@ -44,8 +44,8 @@ def test_dates_are_written_in_the_pages_language(client, code, date):
 
 def test_a_missing_name_falls_back_to_bulgarian(client):
     Region.objects.filter(slug="gabrovo").update(name_en="", name_be="")
-    assert ">Габрово</a>" in client.get("/en/cooperation/").content.decode()
-    assert ">Габрово</a>" in client.get("/be/cooperation/").content.decode()
+    assert " – Габрово</a>" in client.get("/en/cooperation/").content.decode()
+    assert " – Габрово</a>" in client.get("/be/cooperation/").content.decode()
 
 
 def test_a_text_missing_in_bulgarian_falls_back_to_russian_then_english(client):
