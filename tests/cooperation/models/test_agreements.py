@@ -1,0 +1,147 @@
+"""A partnership's activity: its last exchange, how long it has been silent, its coming jubilee."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from cooperation.models import Region, TwinningAgreement, dormant_since
+from tests.factories import (
+    AgreementFactory,
+    MunicipalityFactory,
+    NewsPhotoFactory,
+    OblastFactory,
+    TownFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pair():
+    """Town 1 and a Bulgarian municipality, twinned in 2005."""
+    return AgreementFactory(year=2005)
+
+
+def activity(agreement):
+    return TwinningAgreement.objects.with_last_exchange().get(pk=agreement.pk)
+
+
+def test_the_last_exchange_is_the_latest_published_visit_of_both_parties(pair):
+    town, municipality = pair.mission_region, pair.host_region
+    VisitFactory(regions=[town, municipality], start_date=datetime.date(2019, 5, 3))
+    VisitFactory(location=municipality, regions=[town], start_date=datetime.date(2021, 9, 6))
+    assert activity(pair).last_exchange == datetime.date(2021, 9, 6)
+    assert activity(pair).silent_since == datetime.date(2021, 9, 6)
+
+
+def test_a_visit_of_units_within_the_parties_counts_for_their_oblasts():
+    town, municipality = TownFactory(), MunicipalityFactory()
+    oblasts = AgreementFactory(mission_region=town.parent, host_region=municipality.parent)
+    VisitFactory(regions=[town, municipality], start_date=datetime.date(2022, 3, 1))
+    assert activity(oblasts).last_exchange == datetime.date(2022, 3, 1)
+
+
+def test_a_visit_of_one_side_only_or_of_the_oblast_above_a_party_does_not_count(pair):
+    town, municipality = pair.mission_region, pair.host_region
+    VisitFactory(regions=[town], start_date=datetime.date(2022, 1, 1))
+    VisitFactory(regions=[town.parent, municipality.parent], start_date=datetime.date(2022, 2, 1))
+    VisitFactory(regions=[town, MunicipalityFactory()], start_date=datetime.date(2022, 3, 1))
+    assert activity(pair).last_exchange is None
+
+
+def test_drafts_and_scheduled_visits_do_not_count(pair):
+    parties = [pair.mission_region, pair.host_region]
+    VisitFactory(regions=parties, status="draft", start_date=datetime.date(2022, 1, 1))
+    VisitFactory(
+        regions=parties,
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+        start_date=datetime.date(2022, 2, 1),
+    )
+    assert activity(pair).last_exchange is None
+
+
+def test_a_photo_of_both_parties_counts_by_the_day_it_was_taken_or_else_published(pair):
+    parties = [pair.mission_region, pair.host_region]
+    VisitFactory(regions=parties, start_date=datetime.date(2020, 1, 1))
+    NewsPhotoFactory(regions=parties, taken_on=datetime.date(2021, 6, 1))
+    assert activity(pair).last_exchange == datetime.date(2021, 6, 1)
+    NewsPhotoFactory(regions=parties, taken_on=None)
+    assert activity(pair).last_exchange == timezone.localdate() - datetime.timedelta(days=1)
+
+
+def test_an_agreement_never_visited_is_silent_since_its_signing(pair):
+    assert activity(pair).last_exchange is None
+    assert activity(pair).silent_since == datetime.date(2005, 1, 1)
+    TwinningAgreement.objects.filter(pk=pair.pk).update(signed_on=datetime.date(2005, 10, 12))
+    assert activity(pair).silent_since == datetime.date(2005, 10, 12)
+
+
+def test_the_activity_of_any_number_of_agreements_is_one_query(django_assert_num_queries):
+    for _ in range(3):
+        agreement = AgreementFactory()
+        VisitFactory(regions=[agreement.mission_region, agreement.host_region])
+    with django_assert_num_queries(1):
+        agreements = list(TwinningAgreement.objects.with_parties().with_last_exchange())
+    assert len(agreements) > 3
+    assert sum(agreement.last_exchange is not None for agreement in agreements) >= 3
+
+
+def test_dormant_partnerships_are_those_silent_too_long_the_longest_silence_first():
+    since = datetime.date(2020, 11, 30)
+    visited_long_ago = AgreementFactory(year=2001)
+    VisitFactory(
+        regions=[visited_long_ago.mission_region, visited_long_ago.host_region],
+        start_date=datetime.date(2015, 4, 2),
+    )
+    visited_lately = AgreementFactory(year=2001)
+    VisitFactory(
+        regions=[visited_lately.mission_region, visited_lately.host_region],
+        start_date=datetime.date(2021, 4, 2),
+    )
+    never_visited = AgreementFactory(year=2008)
+    signed_lately = AgreementFactory(year=2021)
+    ended = AgreementFactory(year=2001, status=TwinningAgreement.Status.ENDED)
+    ours = [visited_long_ago, visited_lately, never_visited, signed_lately, ended]
+    in_test = TwinningAgreement.objects.filter(pk__in=[agreement.pk for agreement in ours])
+
+    dormant = in_test.dormant(since).order_by("silent_since")
+    assert list(dormant) == [never_visited, visited_long_ago]
+    assert set(in_test.not_dormant(since)) == {visited_lately, signed_lately, ended}
+    assert list(in_test.active_since(datetime.date(2021, 1, 1))) == [visited_lately]
+
+
+def test_dormant_counts_years_from_the_setting(settings):
+    settings.COOPERATION_DORMANT_AFTER_YEARS = 3
+    assert dormant_since(datetime.date(2026, 5, 1)) == datetime.date(2023, 5, 1)
+    assert dormant_since(datetime.date(2024, 2, 29)) == datetime.date(2021, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("year", "signed_on", "expected"),
+    [
+        (1997, None, (2027, 30, None)),
+        (2001, datetime.date(2001, 3, 14), (2026, 25, datetime.date(2026, 3, 14))),
+        (2026, None, (2031, 5, None)),
+        (1991, None, (2026, 35, None)),
+    ],
+)
+def test_the_coming_jubilee_is_the_next_round_anniversary(year, signed_on, expected):
+    agreement = TwinningAgreement(year=year, signed_on=signed_on)
+    assert tuple(agreement.next_jubilee(datetime.date(2026, 6, 1))) == expected
+
+
+def test_an_ended_agreement_has_no_coming_jubilee():
+    agreement = TwinningAgreement(year=2001, status=TwinningAgreement.Status.ENDED)
+    assert agreement.next_jubilee(datetime.date(2026, 6, 1)) is None
+
+
+def test_an_oblast_party_shows_where_it_lies_in_one_query(django_assert_num_queries):
+    oblast = OblastFactory(country="BG")
+    municipality = MunicipalityFactory(parent=oblast)
+    town = TownFactory()
+    with django_assert_num_queries(1):
+        above = list(Region.objects.above(town, municipality))
+    assert municipality.ancestors(among=above) == [oblast]
+    assert town.ancestors(among=above) == [town.parent]
