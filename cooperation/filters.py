@@ -196,7 +196,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         years = settings.COOPERATION_DORMANT_AFTER_YEARS
-        self.filters["dormant"].label = ngettext(
+        self.form.fields["dormant"].label = ngettext(
             "Dormant (no exchange for more than %(years)s year)",
             "Dormant (no exchange for more than %(years)s years)",
             years,

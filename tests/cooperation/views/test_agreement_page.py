@@ -57,10 +57,8 @@ def page_of(client, agreement, language="bg"):
 def test_the_address_is_readable_and_other_spellings_redirect_to_it(client, agreement):
     with translation.override("bg"):
         address = agreement.get_absolute_url()
-    assert (
-        address
-        == f"/bg/cooperation/agreements/{agreement.pk}-{agreement.mission_region.slug}-{agreement.host_region.slug}/"
-    )
+    parties = f"{agreement.mission_region.slug}-{agreement.host_region.slug}"
+    assert address == f"/bg/cooperation/agreements/{agreement.pk}-{parties}/"
     for other in (
         f"/bg/cooperation/agreements/{agreement.pk}/",
         f"/bg/cooperation/agreements/{agreement.pk}-old-names/",

@@ -1,0 +1,104 @@
+"""The staff's side of the partner search board: open requests first, each role's rights, and
+contact details that never enter the revision history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from cooperation.models import PartnerRequest, TwinningAgreement
+from tests.admin_forms import change_form_data
+from tests.factories import AgreementFactory, PartnerRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(view, *args):
+    return reverse(f"admin:cooperation_partnerrequest_{view}", args=args)
+
+
+def test_the_list_shows_open_requests_first(staff_client):
+    closed = PartnerRequestFactory(closed_at=timezone.now(), closed_reason="other")
+    old_open = PartnerRequestFactory(created_at=timezone.now() - datetime.timedelta(days=30))
+    new_open = PartnerRequestFactory()
+    listed = list(staff_client.get(admin_url("changelist")).context["cl"].result_list)
+    ours = [entry for entry in listed if entry in (closed, old_open, new_open)]
+    assert ours == [new_open, old_open, closed]
+
+
+def test_staff_see_the_contact_details(staff_client):
+    partner_request = PartnerRequestFactory(contact_email="writer@sopot.example")
+    page = staff_client.get(admin_url("change", partner_request.pk)).content.decode()
+    assert "writer@sopot.example" in page
+
+
+def test_an_editor_corrects_a_request_but_cannot_publish_or_close_it(editor_client):
+    draft = PartnerRequestFactory(status="draft")
+    response = editor_client.get(admin_url("change", draft.pk))
+    assert response.status_code == 200
+    data = change_form_data(
+        response,
+        summary_bg="Община търси партньор за култура.",
+        status="published",
+        closed_reason="partner_found",
+    )
+    assert editor_client.post(admin_url("change", draft.pk), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.summary_bg == "Община търси партньор за култура."
+    assert draft.status == PartnerRequest.Status.DRAFT
+    assert draft.closed_reason == ""
+    editor_client.post(
+        admin_url("changelist"), {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert not PartnerRequest.objects.on_board().filter(pk=draft.pk).exists()
+    editor_client.post(admin_url("delete", draft.pk), {"post": "yes"})
+    assert PartnerRequest.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_publisher_publishes_a_request_onto_the_board_and_closes_it(publisher_client):
+    draft = PartnerRequestFactory(status="draft")
+    publisher_client.post(
+        admin_url("changelist"), {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    assert PartnerRequest.objects.on_board().filter(pk=draft.pk).exists()
+    response = publisher_client.get(admin_url("change", draft.pk))
+    data = change_form_data(
+        response,
+        closed_at_0="2026-01-05",
+        closed_at_1="10:00",
+        closed_reason="partner_found",
+    )
+    assert publisher_client.post(admin_url("change", draft.pk), data).status_code == 302
+    assert not PartnerRequest.objects.on_board().filter(pk=draft.pk).exists()
+
+
+def test_contact_details_never_enter_the_revision_history(staff_client):
+    partner_request = PartnerRequestFactory(
+        contact_name="Здравка Неповторимова", contact_email="zdravka@sopot.example"
+    )
+    response = staff_client.get(admin_url("change", partner_request.pk))
+    data = change_form_data(response, summary_bg="Резюме.")
+    assert staff_client.post(admin_url("change", partner_request.pk), data).status_code == 302
+    (version,) = Version.objects.get_for_object(partner_request)
+    assert version.field_dict["summary_bg"] == "Резюме."
+    assert "contact_email" not in version.field_dict
+    assert "zdravka" not in version.serialized_data
+
+
+def test_the_request_shows_the_agreements_that_began_with_it(staff_client):
+    partner_request = PartnerRequestFactory()
+    agreement = AgreementFactory(host_region=partner_request.region, origin=partner_request)
+    page = staff_client.get(admin_url("change", partner_request.pk)).content.decode()
+    assert f"/admin/cooperation/twinningagreement/{agreement.pk}/change/" in page
+
+
+def test_staff_link_an_agreement_to_the_request_it_began_with(staff_client):
+    partner_request = PartnerRequestFactory()
+    agreement = AgreementFactory(host_region=partner_request.region)
+    url = reverse("admin:cooperation_twinningagreement_change", args=[agreement.pk])
+    data = change_form_data(staff_client.get(url), origin=partner_request.pk)
+    assert staff_client.post(url, data).status_code == 302
+    assert TwinningAgreement.objects.get(pk=agreement.pk).origin == partner_request
