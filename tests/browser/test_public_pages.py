@@ -3,7 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from cooperation.models import TwinningAgreement
 from embassy.models import Page
+from tests.factories import PartnerRequestFactory
 
 from .conftest import SCREENSHOT_DIR
 
@@ -39,16 +41,34 @@ def site_page(site):
     )
 
 
+@pytest.fixture
+def public_pages(site_page):
+    """The pages above, an agreement's page, and the partner search board with a request."""
+    agreement = TwinningAgreement.objects.get(host_region__slug="pleven")
+    partner_request = PartnerRequestFactory(
+        region=agreement.host_region, description="Търсим партньор за младежки обмен."
+    )
+    return {
+        **PUBLIC_PAGES,
+        "agreement": f"/bg/cooperation/agreements/{agreement.pk}-brest-pleven/",
+        "partners": "/bg/cooperation/partners/",
+        "partner-request": f"/bg/cooperation/partners/{partner_request.pk}/",
+        "partner-request-form": "/bg/cooperation/partners/new/?country=BG",
+    }
+
+
 def visit(page, site, path):
     response = page.goto(f"{site.url}{path}")
     assert response.status == 200, path
 
 
-def test_every_public_page_is_photographed_at_320_and_1280_pixels(page, site, requests_elsewhere):
+def test_every_public_page_is_photographed_at_320_and_1280_pixels(
+    page, site, requests_elsewhere, public_pages
+):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for width in WIDTHS.values():
         page.set_viewport_size({"width": width, "height": 900})
-        for name, path in PUBLIC_PAGES.items():
+        for name, path in public_pages.items():
             visit(page, site, path)
             page.screenshot(path=SCREENSHOT_DIR / f"{name}-{width}.png", full_page=True)
             # Nothing wider than the window: a phone never scrolls sideways.
@@ -57,12 +77,12 @@ def test_every_public_page_is_photographed_at_320_and_1280_pixels(page, site, re
     assert requests_elsewhere == []
 
 
-def test_axe_finds_no_accessibility_violations_on_any_public_page(page, site):
+def test_axe_finds_no_accessibility_violations_on_any_public_page(page, site, public_pages):
     axe = Axe()
     reports = {}
     for width in WIDTHS.values():
         page.set_viewport_size({"width": width, "height": 900})
-        for path in PUBLIC_PAGES.values():
+        for path in public_pages.values():
             visit(page, site, path)
             results = axe.run(page)
             if results.violations_count:
