@@ -15,7 +15,17 @@ from .models import NewsPhoto, PartnerRequest, Visit
 FEED_LENGTH = 20
 
 
-class NewsPhotoFeed(Feed):
+class PublishedEntryFeed(Feed):
+    """A feed of Publishable entries, dated by their publication and their last change."""
+
+    def item_pubdate(self, entry):
+        return entry.publish_at
+
+    def item_updateddate(self, entry):
+        return entry.updated_at
+
+
+class NewsPhotoFeed(PublishedEntryFeed):
     title = _("News from the regional cooperation of Belarus and Bulgaria")
     description = _("Photos from the meetings of Belarusian and Bulgarian regions.")
 
@@ -49,12 +59,6 @@ class NewsPhotoFeed(Feed):
             photo.caption,
         )
 
-    def item_pubdate(self, photo):
-        return photo.publish_at
-
-    def item_updateddate(self, photo):
-        return photo.updated_at
-
     def item_author_name(self, photo):
         return photo.credit or None
 
@@ -76,7 +80,7 @@ class NewsPhotoAtomFeed(NewsPhotoFeed):
     subtitle = NewsPhotoFeed.description
 
 
-class VisitFeed(Feed):
+class VisitFeed(PublishedEntryFeed):
     title = _("Visits between the regions of Belarus and Bulgaria")
     description = _("Exchanges of delegations, ambassadors' visits, meetings of twinned cities.")
 
@@ -92,12 +96,6 @@ class VisitFeed(Feed):
     def item_description(self, visit):
         return escape(visit.summary)  # Feed readers take descriptions as HTML.
 
-    def item_pubdate(self, visit):
-        return visit.publish_at
-
-    def item_updateddate(self, visit):
-        return visit.updated_at
-
     def item_categories(self, visit):
         return [visit.get_kind_display()]
 
@@ -107,7 +105,7 @@ class VisitAtomFeed(VisitFeed):
     subtitle = VisitFeed.description
 
 
-class PartnerRequestFeed(Feed):
+class PartnerRequestFeed(PublishedEntryFeed):
     """The partner search board's open requests: the region and the text, never the contact."""
 
     title = _("Belarusian and Bulgarian regions looking for partners")
@@ -130,12 +128,6 @@ class PartnerRequestFeed(Feed):
         return format_html(
             "<p>{}</p><p>{}</p>", partner_request.summary, partner_request.description
         )
-
-    def item_pubdate(self, partner_request):
-        return partner_request.publish_at
-
-    def item_updateddate(self, partner_request):
-        return partner_request.updated_at
 
     def item_categories(self, partner_request):
         return partner_request.interest_labels()
