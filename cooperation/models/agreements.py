@@ -26,14 +26,17 @@ from django.db.models.functions import (
     ExtractMonth,
     Greatest,
     NullIf,
+    TruncDate,
 )
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import published_condition
+
 from ..countries import country_name, host_country_regions, mission_country_regions
-from .news import NewsPhoto
-from .regions import Region, search_term
-from .visits import Visit
+from .news import NewsPhotoRegion
+from .regions import Region, WithinPath, search_term
+from .visits import VisitRegion
 
 FIRST_AGREEMENT_YEAR = 1990
 # The anniversaries of an agreement that the embassy marks with events.
@@ -77,6 +80,11 @@ class Jubilee(NamedTuple):
 NO_EXCHANGE = datetime.date.min
 
 
+def within(path):
+    """A link row (a visit's or a photo's region) whose region lies at or below `path`."""
+    return WithinPath("region__path", path)
+
+
 class TwinningAgreementQuerySet(models.QuerySet):
     def get_by_natural_key(self, mission_slug, host_slug, kind):
         return self.get(mission_region__slug=mission_slug, host_region__slug=host_slug, kind=kind)
@@ -116,23 +124,31 @@ class TwinningAgreementQuerySet(models.QuerySet):
         `silent_since`: that day or, for an agreement never visited, the day it was signed (the
         1st of January of its year when the day is unknown).
 
-        Both are computed by the database, two subqueries per agreement on the materialized
-        paths of its parties (see VisitQuerySet.involving_path()): one query for any number of
-        agreements.
+        One query for any number of agreements: four correlated subqueries each, which start
+        from the link rows of the regions below one party (WithinPath, a range on the paths'
+        index) and join the same visit's or photo's place or regions below the other party.
         """
         mission, host = OuterRef("mission_region__path"), OuterRef("host_region__path")
-        visits = Visit.objects.published().involving_path(mission).involving_path(host)
-        photos = NewsPhoto.objects.published().showing_path(mission).showing_path(host)
-        latest_visit = visits.order_by("-start_date").values("start_date")[:1]
-        latest_photo = photos.exchange_dates().order_by("-exchange_date")
-        latest_photo = latest_photo.values("exchange_date")[:1]
-        none = Value(NO_EXCHANGE, output_field=DateField())
-        last_exchange = NullIf(
-            Greatest(
-                Coalesce(Subquery(latest_visit), none), Coalesce(Subquery(latest_photo), none)
-            ),
-            none,
+        visits = VisitRegion.objects.filter(published_condition("visit__"))
+        photos = NewsPhotoRegion.objects.filter(published_condition("photo__")).annotate(
+            day=Coalesce("photo__taken_on", TruncDate("photo__publish_at"))
         )
+        exchanges = [
+            # Joined by a unit of each party.
+            (visits.filter(within(mission), WithinPath("visit__regions__path", host)), "visit"),
+            # Joined by a unit of one party, held at one of the other's.
+            (visits.filter(within(mission), WithinPath("visit__location__path", host)), "visit"),
+            (visits.filter(within(host), WithinPath("visit__location__path", mission)), "visit"),
+            # A photo showing a unit of each party.
+            (photos.filter(within(mission), WithinPath("photo__regions__path", host)), "photo"),
+        ]
+        none = Value(NO_EXCHANGE, output_field=DateField())
+        days = {"visit": "visit__start_date", "photo": "day"}
+        latest = [
+            Coalesce(Subquery(rows.order_by(f"-{days[kind]}").values(days[kind])[:1]), none)
+            for rows, kind in exchanges
+        ]
+        last_exchange = NullIf(Greatest(*latest), none)
         new_year = Concat(Cast("year", CharField()), Value("-01-01"), output_field=CharField())
         return self.annotate(last_exchange=last_exchange).annotate(
             silent_since=Coalesce(
