@@ -87,6 +87,24 @@ def cache_public_page(view):
     return cached_view
 
 
+def cached_until_content_changes(key, compute):
+    """
+    `compute()`'s result, computed once for each content version (and at most for
+    PUBLIC_PAGE_CACHE_SECONDS): for what is costly to work out from all the content, such as a
+    summary on the admin's index.
+    """
+    if settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"content-summaries:{key}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = current_state(found.get(VERSION_KEY))["version"]
+    stored_version, value = found.get(key, (None, None))
+    if stored_version != version:
+        value = compute()
+        cache.set(key, (version, value), settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return value
+
+
 class CachedPublicPageMixin:
     """For a public page's view class: its view serves the page from the cache (above)."""
 

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from cooperation.models import TwinningAgreement, dormant_since, jubilee_years
+from cooperation.views.mixins import first_entries
+from editorial.cache import cached_until_content_changes
 
 register = template.Library()
 
@@ -26,13 +28,18 @@ def upcoming_jubilees():
 @register.simple_tag
 def dormant_partnerships():
     """The partnerships silent for more than COOPERATION_DORMANT_AFTER_YEARS years, the longest
-    silence first, for staff reviving them: `{"years", "since", "count", "agreements"}`, each
-    agreement with its `last_exchange` and `silent_since`."""
+    silence first, for staff reviving them: `{"years", "agreements", "more"}`, each agreement
+    with its `last_exchange` and `silent_since`. Working it out reads every agreement's visits
+    and photos, so it is kept until the content changes."""
     since = dormant_since(timezone.localdate())
-    dormant = TwinningAgreement.objects.dormant(since)
+
+    def longest_silences():
+        dormant = TwinningAgreement.objects.dormant(since).with_parties()
+        return first_entries(dormant.order_by("silent_since", "pk"), DORMANT_LIMIT)
+
+    agreements, more = cached_until_content_changes(f"dormant:{since}", longest_silences)
     return {
         "years": settings.COOPERATION_DORMANT_AFTER_YEARS,
-        "since": since,
-        "count": dormant.count(),
-        "agreements": dormant.with_parties().order_by("silent_since", "pk")[:DORMANT_LIMIT],
+        "agreements": agreements,
+        "more": more,
     }

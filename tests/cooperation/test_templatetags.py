@@ -70,5 +70,16 @@ def test_admin_index_lists_the_dormant_partnerships_the_longest_silence_first(st
 def test_the_dormant_panel_follows_the_setting(staff_client, settings):
     settings.COOPERATION_DORMANT_AFTER_YEARS = 40
     page = staff_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
-    assert "Partnerships silent for more than 40 years (0)" in page
+    assert "Partnerships silent for more than 40 years" in page
     assert "Every partnership has had a visit or a photo in these years." in page
+
+
+def test_the_dormant_panel_is_fresh_after_a_visit_is_published(staff_client):
+    agreement = AgreementFactory(year=1998)
+    change = f"/admin/cooperation/twinningagreement/{agreement.pk}/change/"
+    assert change in staff_client.get("/admin/").content.decode()
+    VisitFactory(
+        regions=[agreement.mission_region, agreement.host_region],
+        start_date=timezone.localdate() - datetime.timedelta(days=30),
+    )
+    assert change not in staff_client.get("/admin/").content.decode()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Region
-from editorial.cache import VERSION_KEY
+from editorial.cache import VERSION_KEY, cached_until_content_changes
 from embassy.models import MissionLink
 from embassy.settings import cache_from_url
 
@@ -84,3 +84,20 @@ def test_invalidation_reaches_another_process_through_a_shared_cache(client, set
             [sys.executable, "manage.py", *command], cwd=settings.BASE_DIR, env=env, check=True
         )
     assert "Столицата" in client.get(minsk.get_absolute_url()).content.decode()
+
+
+def test_a_summary_is_computed_once_until_the_content_changes(settings):
+    computed = []
+
+    def summary():
+        computed.append(Region.objects.count())
+        return computed[-1]
+
+    first = cached_until_content_changes("regions", summary)
+    assert cached_until_content_changes("regions", summary) == first
+    assert len(computed) == 1
+    Region.objects.create(country="BY", kind="town", name="Кобрин", slug="t-kobrin")
+    assert cached_until_content_changes("regions", summary) == first + 1
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    cached_until_content_changes("regions", summary)
+    assert len(computed) == 3
