@@ -21,7 +21,7 @@ CONFIGURATION_VARIABLES = [
 def run_in_production(*args, **environment):
     """Run `python *args` in the project folder with DJANGO_DEBUG=0 and `environment`."""
     env = {key: value for key, value in os.environ.items() if key not in CONFIGURATION_VARIABLES}
-    env.update(DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="embassy.settings", **environment)
+    env.update({"DJANGO_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "embassy.settings", **environment})
     env = {key: value for key, value in env.items() if value is not None}
     return subprocess.run(
         [sys.executable, *args],
@@ -202,3 +202,55 @@ def test_static_files_under_their_plain_names_are_cached_briefly(collected_stati
     assert response.status_code == 200
     assert "immutable" not in response["Cache-Control"]
     assert "max-age=60" in response["Cache-Control"]
+
+
+def mail_settings(**environment):
+    names = [
+        "EMAIL_BACKEND",
+        "EMAIL_HOST",
+        "EMAIL_PORT",
+        "EMAIL_HOST_USER",
+        "EMAIL_HOST_PASSWORD",
+        "EMAIL_USE_TLS",
+        "DEFAULT_FROM_EMAIL",
+        "COOPERATION_PARTNER_NOTIFY_EMAILS",
+    ]
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
+    )
+    result = run_in_production("-c", script, **production_environment(), **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_sends_e_mail_through_the_smtp_server_the_environment_names():
+    configured = mail_settings(
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="cooperation",
+        EMAIL_HOST_PASSWORD="secret",
+        EMAIL_USE_TLS="1",
+        DEFAULT_FROM_EMAIL="cooperation@example.org",
+        COOPERATION_PARTNER_NOTIFY_EMAILS="press@example.org, consul@example.org",
+    )
+    assert configured == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "cooperation",
+        "EMAIL_HOST_PASSWORD": "secret",
+        "EMAIL_USE_TLS": True,
+        "DEFAULT_FROM_EMAIL": "cooperation@example.org",
+        "COOPERATION_PARTNER_NOTIFY_EMAILS": ["press@example.org", "consul@example.org"],
+    }
+
+
+def test_development_writes_e_mail_to_the_console_unless_a_server_is_named():
+    console, smtp = (
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+    )
+    assert mail_settings(DJANGO_DEBUG="1")["EMAIL_BACKEND"] == console
+    assert mail_settings()["EMAIL_BACKEND"] == smtp
+    assert mail_settings(DJANGO_DEBUG="1", EMAIL_HOST="127.0.0.1")["EMAIL_BACKEND"] == smtp
