@@ -58,11 +58,16 @@ def production_settings(**overrides):
         "STORAGES",
         "CONTENT_SECURITY_POLICY",
     ]
+    return loaded_settings(names, production_environment(**overrides))
+
+
+def loaded_settings(names, environment):
+    """The settings `names` as Django loads them in a process with `environment`."""
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
     )
-    result = run_in_production("-c", script, **production_environment(**overrides))
+    result = run_in_production("-c", script, **environment)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -215,13 +220,7 @@ def mail_settings(**environment):
         "DEFAULT_FROM_EMAIL",
         "COOPERATION_PARTNER_NOTIFY_EMAILS",
     ]
-    script = (
-        "import json, django; django.setup(); from django.conf import settings; "
-        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
-    )
-    result = run_in_production("-c", script, **production_environment(), **environment)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return loaded_settings(names, {**production_environment(), **environment})
 
 
 def test_production_sends_e_mail_through_the_smtp_server_the_environment_names():
