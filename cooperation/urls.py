@@ -1,3 +1,5 @@
+"""The section's public addresses, under each language prefix (/bg/, /ru/, /be/, /en/)."""
+
 from django.urls import path
 
 from . import feeds, views

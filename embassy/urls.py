@@ -1,3 +1,5 @@
+"""The site's addresses: the admin, the API, the sitemap, and every page under a language prefix."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
