@@ -433,3 +433,29 @@ def test_no_request_to_any_route_is_a_server_error(route, visitors):
 def test_known_server_error_is_still_there(known, staff_client):
     method, address = known.reproduction()
     assert staff_client.generic(method, address).status_code < 500
+
+
+# The project's own routes.
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "OPTIONS", "TRACE"])
+def test_sitemap_and_robots_answer_other_methods_than_get_with_405(url, method):
+    """TRACE on the sitemap was a 200."""
+    response = Client(enforce_csrf_checks=True).generic(method, url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "PUT", "TRACE"])
+def test_the_language_menu_takes_its_choice_by_post_only(method):
+    response = Client(enforce_csrf_checks=True).generic(method, "/i18n/setlang/?language=ru")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_the_language_menu_still_needs_a_csrf_token():
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "ru"})
+    assert response.status_code == 403
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
