@@ -20,6 +20,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views import main as changelist
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db import DataError, connection
 from django.db.models import FileField
 from django.test import Client, RequestFactory
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
@@ -94,15 +95,7 @@ def view_parts(callback):
         if part is None or any(part is known for known in seen):
             continue
         seen.append(part)
-        for attribute in (
-            "__wrapped__",
-            "view_class",
-            "cls",
-            "admin_site",
-            "model_admin",
-            "__self__",
-        ):
-            queue.append(getattr(part, attribute, None))
+        queue.extend(getattr(part, attribute, None) for attribute in WRAPPING_ATTRIBUTES)
     return seen
 
 
@@ -146,6 +139,8 @@ def route_model(route):
 def real_addresses(route, visitor):
     """The route's addresses that name a row: the first row of the route's model, or of every
     model, keeping those the superuser gets without a 4xx (or the first one if none)."""
+    if not route.parameters:
+        return [route.fill({})]
     model = route_model(route)
     models = [model] if model else apps.get_models()
     rows = [row for row in (m._base_manager.order_by("pk").first() for m in models) if row]
@@ -215,8 +210,8 @@ def hostile_addresses(route):
 
 # Read by the project's views (`mission`, `next`, `format`, `lang`, `page`, `page_size`, `q`),
 # by set_language (`language`) and by Swagger UI's page (`script`).
-COMMON_PARAMETERS = {"mission", "next", "format", "lang", "page", "page_size", "q", "language"}
-COMMON_PARAMETERS |= {"script"}
+COMMON_PARAMETERS = {"mission", "next", "format", "lang", "page", "page_size", "q"}
+COMMON_PARAMETERS |= {"language", "script"}
 # Read by the admin: its changelist, the filters it keeps while an entry is edited, its
 # autocomplete, and the history's comparison of two versions.
 ADMIN_PARAMETERS = {
@@ -285,11 +280,14 @@ def query_strings(names):
 
 @dataclass(frozen=True)
 class KnownServerError:
+    """A server error on some routes, recognised by its exception and message."""
+
     why: str
     routes: str  # A regex on the route, as str(route) writes it.
     error: type
     message: str  # A regex on the message of the error or of an error that caused it.
     reproduction: object  # Makes the (method, address) of a request that shows it.
+    database: str = ""  # The one database it happens on, if only one.
 
     def matches(self, route, error):
         if not re.search(self.routes, str(route)):
@@ -337,6 +335,15 @@ KNOWN_SERVER_ERRORS = [
         IncorrectLookupParameters,
         r"",
         lambda: ("GET", admin_address(Region, "export/?next=/")),
+    ),
+    KnownServerError(
+        "Django's admin puts a changelist filter's value in the query as it comes, and "
+        "PostgreSQL refuses a NUL in a text",
+        r"^admin/",
+        DataError,
+        r"cannot contain NUL",
+        lambda: ("GET", admin_address(Region, "?country__exact=a%00b")),
+        database="postgresql",
     ),
 ]
 
@@ -431,6 +438,8 @@ def test_no_request_to_any_route_is_a_server_error(route, visitors):
 @pytest.mark.xfail(strict=True, reason="a server error known to the walk, not fixed yet")
 @pytest.mark.parametrize("known", KNOWN_SERVER_ERRORS, ids=lambda known: known.why[:40])
 def test_known_server_error_is_still_there(known, staff_client):
+    if known.database and connection.vendor != known.database:
+        pytest.skip(f"only on {known.database}")
     method, address = known.reproduction()
     assert staff_client.generic(method, address).status_code < 500
 
