@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.factories import TownFactory, VisitFactory
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -11,7 +13,6 @@ PAGES = [
     "/bg/cooperation/agreements/",
     "/bg/cooperation/map/",
     "/bg/cooperation/regions/",
-    "/en/cooperation/regions/brest-oblast/",
     "/bg/cooperation/visits/",
     "/bg/news/",
 ]
@@ -37,3 +38,13 @@ def test_pages_and_feeds_still_answer_get_and_head(client, url):
     assert client.get(url).status_code == 200
     head = client.head(url)
     assert head.status_code == 200 and head.content == b""
+
+
+@pytest.mark.parametrize("method", ["POST", "DELETE", "TRACE"])
+def test_detail_pages_answer_other_methods_than_get_with_405(method):
+    visitor = Client(enforce_csrf_checks=True)
+    for entry in (TownFactory(), VisitFactory()):
+        assert visitor.get(entry.get_absolute_url()).status_code == 200
+        response = visitor.generic(method, entry.get_absolute_url())
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD"
