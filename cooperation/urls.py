@@ -18,6 +18,7 @@ urlpatterns = [
     path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
     path("news/", views.NewsListView.as_view(), name="news_list"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
     path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),

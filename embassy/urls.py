@@ -37,6 +37,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
@@ -56,6 +57,11 @@ urlpatterns += i18n_patterns(
     ),
     path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 )
+
+handler400 = "embassy.errors.bad_request"
+handler403 = "embassy.errors.permission_denied"
+handler404 = "embassy.errors.page_not_found"
+handler500 = "embassy.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

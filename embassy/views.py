@@ -1,8 +1,9 @@
-"""Site-wide views: content pages and the diplomatic missions selector."""
+"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root."""
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -45,3 +46,8 @@ def go_to_mission(request):
 def health(request):
     """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
+    return redirect(static("icons/favicon.ico"))
