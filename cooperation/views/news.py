@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from editorial.cache import CachedPublicPageMixin
 
 from ..models import NewsPhoto
+from ..structured_data import news_photo_data
 from .mixins import ForgivingPaginationMixin, PreviewMixin
 
 
@@ -22,3 +23,8 @@ class NewsDetailView(CachedPublicPageMixin, PreviewMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = news_photo_data(self.request, self.object)
+        return context

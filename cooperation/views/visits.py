@@ -7,6 +7,7 @@ from editorial.cache import CachedPublicPageMixin
 
 from ..filters import VisitFilter
 from ..models import Visit
+from ..structured_data import visit_data
 from .mixins import ForgivingPaginationMixin, PreviewMixin
 
 
@@ -26,3 +27,8 @@ class VisitDetailView(CachedPublicPageMixin, PreviewMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = visit_data(self.request, self.object)
+        return context
