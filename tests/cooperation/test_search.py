@@ -126,7 +126,11 @@ def test_bad_input_gets_the_page_with_a_reason_never_an_error(client, query, mes
 
 
 def test_the_results_are_not_indexed_nor_in_the_sitemap(client, gabrovo):
-    assert '<meta name="robots" content="noindex">' in search(client, "ябълково")
+    noindex = '<meta name="robots" content="noindex">'
+    assert noindex in search(client, "ябълково")
+    assert noindex in search(client, "")
+    # The search page itself, the form without results, may be found by search engines.
+    assert noindex not in client.get("/bg/search/").content.decode()
     assert "/search/" not in client.get("/sitemap.xml").content.decode()
 
 
