@@ -13,6 +13,7 @@ production, are served here by WhiteNoise in front of the site. Prints each page
 every audit that did not pass; the JSON reports stay in .venv/lighthouse/reports/.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -30,6 +31,7 @@ REPORTS = HOME / "reports"
 LIGHTHOUSE = HOME / "node_modules" / ".bin" / "lighthouse"
 VERSION = "12.2.3"
 PORT = int(os.environ.get("LIGHTHOUSE_PORT", 18766))
+HEALTH = f"http://127.0.0.1:{PORT}/healthz"
 PAGES = [
     "/bg/",
     "/bg/cooperation/",
@@ -111,12 +113,11 @@ def serve(env):
         cwd=ROOT,
         env=env,
     )
-    for _attempt in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(HEALTH, timeout=1):
             return server
-        except OSError:
-            time.sleep(0.2)
+        time.sleep(0.2)
     server.terminate()
     raise SystemExit("The server did not start.")
 

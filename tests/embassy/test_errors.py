@@ -72,25 +72,16 @@ def test_a_server_error_shows_the_sites_page_without_touching_the_database(
 
 
 @pytest.mark.parametrize(
-    ("path", "language", "title"),
+    ("path", "status", "language", "title"),
     [
-        ("/ru/test-errors/403/", "ru", "Доступ запрещён"),
-        ("/en/test-errors/403/", "en", "Access denied"),
+        ("/ru/test-errors/403/", 403, "ru", "Доступ запрещён"),
+        ("/en/test-errors/403/", 403, "en", "Access denied"),
+        ("/bg/test-errors/400/", 400, "bg", "Грешна заявка"),
+        ("/en/test-errors/400/", 400, "en", "Bad request"),
     ],
 )
-def test_a_forbidden_page_is_explained(client, path, language, title):
-    assert_error_page(client.get(path), 403, language, title, f"/{language}/")
-
-
-@pytest.mark.parametrize(
-    ("path", "language", "title"),
-    [
-        ("/bg/test-errors/400/", "bg", "Грешна заявка"),
-        ("/en/test-errors/400/", "en", "Bad request"),
-    ],
-)
-def test_a_bad_request_is_explained(client, path, language, title):
-    assert_error_page(client.get(path), 400, language, title, f"/{language}/")
+def test_a_forbidden_page_and_a_bad_request_are_explained(client, path, status, language, title):
+    assert_error_page(client.get(path), status, language, title, f"/{language}/")
 
 
 def test_a_request_for_another_host_gets_the_bad_request_page_without_that_host(client):
