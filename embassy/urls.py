@@ -5,7 +5,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView, TemplateView
@@ -18,10 +17,6 @@ from editorial.public import read_only
 
 from . import views
 from .sitemaps import PageSitemap
-
-admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
-admin.site.site_title = _("Regional cooperation")
-admin.site.index_title = _("Content")
 
 sitemaps = {
     "sections": SectionSitemap,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
@@ -94,13 +95,17 @@ class NewsPhoto(Publishable, SearchableText):
     def clean(self):
         super().clean()
         # Translated fields fall back to another language when read; the rule is on the
-        # default language's own column.
-        default_alt_text = getattr(
-            self, f"alt_text_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}", ""
+        # default language's own column, the one the form shows.
+        default_alt_text = build_localized_fieldname(
+            "alt_text", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         )
-        if self.status == self.Status.PUBLISHED and not default_alt_text:
+        if self.status == self.Status.PUBLISHED and not getattr(self, default_alt_text, ""):
             raise ValidationError(
-                {"alt_text": _("Describe the photo in the text alternative before publishing it.")}
+                {
+                    default_alt_text: _(
+                        "Describe the photo in the text alternative before publishing it."
+                    )
+                }
             )
 
     def natural_key(self):
