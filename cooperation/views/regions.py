@@ -1,9 +1,11 @@
-"""The region index and a region's page: its partners, visits, photos and the units below it."""
+"""The region index and a region's page: its place on the map, partners, visits, photos and the
+units below it."""
 
 from django.views.generic import DetailView, ListView
 
 from editorial.cache import CachedPublicPageMixin
 
+from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
 from .mixins import first_entries
 
@@ -36,6 +38,7 @@ class RegionDetailView(CachedPublicPageMixin, DetailView):
             ancestors=region.ancestors(),
             agreements=agreements,
             more_agreements=more_agreements,
+            region_map=AgreementMap.for_agreements(agreements, marked=region),
             visits=visits,
             more_visits=more_visits,
             photos=NewsPhoto.objects.published().showing(region)[:12],
