@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from cooperation.api import not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
+from editorial.admin.translations import MissingTranslationsView
 
 from . import views
 from .sitemaps import PageSitemap
@@ -34,6 +35,12 @@ api_patterns = [
 ]
 
 urlpatterns = [
+    # Before the admin's own addresses, whose last one catches every other.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(MissingTranslationsView.as_view(admin_site=admin.site)),
+        name="missing_translations",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
