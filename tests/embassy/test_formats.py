@@ -67,6 +67,19 @@ def test_the_change_list_writes_the_publish_time_day_first(staff_in, language):
     assert_day_first(page, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "day_and_month"),
+    [("bg", "6 септември"), ("ru", "6 сентября"), ("be", "6 верасня")],
+)
+def test_the_change_lists_dates_by_month_name_the_days_day_first(staff_in, language, day_and_month):
+    VisitFactory(start_date=datetime.date(2021, 9, 6))
+    page = staff_in(language).get(
+        admin_url(Visit, "changelist"), {"start_date__year": 2021, "start_date__month": 9}
+    )
+    links = re.search(r'<nav class="toplinks">.*?</nav>', page.content.decode(), re.DOTALL)
+    assert f">{day_and_month}</a>" in links.group()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_change_form_shows_and_reads_dates_day_first(staff_in, language):
     visit = VisitFactory(publish_at=AFTERNOON, status="draft", start_date=datetime.date(2021, 9, 6))
