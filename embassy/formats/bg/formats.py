@@ -1,8 +1,9 @@
 """
-Bulgarian dates, times and numbers: day first, 24-hour time ("30 ноември 2026 г., 15:15",
-"30.11.2026 15:15"). Django's own Bulgarian formats give only the date and the time, so the
-admin wrote dates and times in its default, American order ("Ноем. 30, 2026, 3:15 след обяд");
-everything the admin shows or reads is set here. Russian and Belarusian take the same formats.
+Bulgarian dates, times and numbers: "6 септември 2021 г.", "30 ноември 2026 г., 15:15",
+"30.11.2026 15:15", "1 234,5"; day first, on a 24-hour clock. Django's own Bulgarian formats give
+only the date and the time, so the admin wrote dates and times in its default, American order
+("Ноем. 30, 2026, 3:15 след обяд"); everything the admin shows or reads is set here. Russian and
+Belarusian take the same formats.
 """
 
 DATE_FORMAT = r"j E Y \г."
