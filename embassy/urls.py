@@ -43,7 +43,7 @@ urlpatterns = [
     # Before the admin's own addresses, whose last one catches every other.
     path(
         "admin/translations/",
-        admin.site.admin_view(MissingTranslationsView.as_view(admin_site=admin.site)),
+        admin.site.admin_view(MissingTranslationsView.as_view()),
         name="missing_translations",
     ),
     path("admin/", admin.site.urls),

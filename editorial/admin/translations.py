@@ -5,6 +5,7 @@ covers every model whose admin is a TranslatedAdmin, and only those the staff me
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -20,7 +21,8 @@ from .languages import TranslatedAdmin, missing_language_condition, missing_lang
 class MissingTranslationsView(TemplateView):
     """`?model=app_label.model_name&language=ru` lists that model's entries lacking Russian."""
 
-    admin_site = None
+    # The site whose TranslatedAdmins the page covers; as_view(admin_site=...) for another.
+    admin_site = admin.site
     template_name = "admin/editorial/missing_translations.html"
     paginate_by = 50
 
