@@ -85,11 +85,3 @@ def cache_public_page(view):
         return response
 
     return cached_view
-
-
-class CachedPublicPageMixin:
-    """For a public page's view class: its view serves the page from the cache (above)."""
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        return cache_public_page(super().as_view(**initkwargs))

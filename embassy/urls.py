@@ -15,6 +15,7 @@ from drf_spectacular.views import SpectacularAPIView
 from cooperation.api import DocumentationView, not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
 from editorial.admin.translations import MissingTranslationsView
+from editorial.public import read_only
 
 from . import views
 from .sitemaps import PageSitemap
@@ -55,13 +56,12 @@ urlpatterns = [
         name="set_language",
     ),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
-    path("sitemap.xml", views.read_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", read_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",
-        views.read_only(
-            TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
-        ),
+        read_only(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots_txt",
     ),
 ]
@@ -72,10 +72,15 @@ urlpatterns += i18n_patterns(
     # The regional cooperation page's text was a page of the site before the section had it.
     path(
         "pages/regional-cooperation/",
-        views.read_only(RedirectView.as_view(pattern_name="cooperation:overview", permanent=True)),
+        read_only(RedirectView.as_view(pattern_name="cooperation:overview", permanent=True)),
     ),
-    path("pages/<slug:slug>/", views.read_only(views.PageDetailView.as_view()), name="page"),
+    path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 )
+
+handler400 = "embassy.errors.bad_request"
+handler403 = "embassy.errors.permission_denied"
+handler404 = "embassy.errors.page_not_found"
+handler500 = "embassy.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

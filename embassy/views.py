@@ -1,29 +1,20 @@
-"""Site-wide views: content pages and the diplomatic missions selector, and `read_only`, which
-every public page is served through."""
+"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root."""
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin, read_only
 
 from .models import MissionLink, Page
 
 
-def read_only(view):
-    """Serve `view` for GET and HEAD only: any other method is a 405 naming those two, also
-    without a CSRF token, which the view would not need (it changes nothing), and which would
-    otherwise turn the answer into a 403."""
-    return csrf_exempt(require_safe(view))
-
-
-class PageDetailView(CachedPublicPageMixin, DetailView):
+class PageDetailView(PublicPageMixin, DetailView):
     template_name = "embassy/page_detail.html"
 
     def get_queryset(self):
@@ -68,3 +59,9 @@ def go_to_mission(request):
 def health(request):
     """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@read_only
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
+    return redirect(static("icons/favicon.ico"))

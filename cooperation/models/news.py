@@ -10,6 +10,7 @@ from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
 
 from .regions import Region, RegionLink
+from .searchable import SearchableText
 from .visits import Visit
 
 
@@ -26,8 +27,10 @@ class NewsPhotoQuerySet(PublicationQuerySet):
         return self.select_related("visit").prefetch_related("regions")
 
 
-class NewsPhoto(Publishable):
+class NewsPhoto(Publishable, SearchableText):
     """A news entry built around one photo."""
+
+    searched_fields = ("title", "caption")
 
     image = PhotoField(
         _("photo"),

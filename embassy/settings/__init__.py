@@ -249,6 +249,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form refused by the CSRF check gets the site's own error page, in the visitor's language.
+CSRF_FAILURE_VIEW = "embassy.errors.csrf_failure"
 
 # Cookies: sent over HTTPS only in production, and never readable by scripts (nothing of the
 # site reads them).
