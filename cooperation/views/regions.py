@@ -1,9 +1,11 @@
-"""The region index and a region's page: its partners, visits, photos and the units below it."""
+"""The region index and a region's page: its place on the map, partners, visits, photos and the
+units below it."""
 
 from django.views.generic import DetailView, ListView
 
 from editorial.public import PublicPageMixin
 
+from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
 from ..structured_data import region_data
 from .mixins import first_entries
@@ -39,6 +41,7 @@ class RegionDetailView(PublicPageMixin, DetailView):
             structured_data=region_data(self.request, region, ancestors),
             agreements=agreements,
             more_agreements=more_agreements,
+            region_map=AgreementMap.for_agreements(agreements, marked=region),
             visits=visits,
             more_visits=more_visits,
             photos=NewsPhoto.objects.published().showing(region)[:12],

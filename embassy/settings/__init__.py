@@ -103,11 +103,15 @@ TEMPLATES = [
     },
 ]
 
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "WARNING")},
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own messages go through the root's handler, once. Its default logging gives the
+    # "django" logger a console handler of its own in development, which printed them twice.
+    "loggers": {"django": {"handlers": []}},
 }
 
 # --- Database -------------------------------------------------------------------------------
