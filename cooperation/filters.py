@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
@@ -74,6 +75,8 @@ class RegionMenuMixin:
         super().__init__(*args, **kwargs)
         field = self.form.fields["region"]
         chosen = self.data.get("region", "") if self.data else ""
+        if not slug_re.fullmatch(chosen):
+            chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
         # A callable: the menu is read only when the form is shown, not for the API or CSV.
         field.widget.choices = CallableChoiceIterator(
             partial(region_menu, chosen, field.empty_label)

@@ -186,9 +186,10 @@ def spread_same_place(points):
 
 
 class AgreementMap:
-    """The drawing of `agreements`, whose parties must be selected with them (with_parties())."""
+    """The drawing of `agreements`, whose parties must be selected with them (with_parties());
+    `marked`, a region to ring (the one a page is about), drawn where it lies."""
 
-    def __init__(self, layout, agreements):
+    def __init__(self, layout, agreements, marked=None):
         self.width = layout.width
         self.height = layout.height
         self.caption_x = layout.width / 2
@@ -229,12 +230,18 @@ class AgreementMap:
             for agreement in agreements
             if agreement.mission_region_id in by_region and agreement.host_region_id in by_region
         ]
+        self.marked = None
+        if marked is not None and marked.latitude is not None and marked.country in layout.panels:
+            panel = layout.panels[marked.country]
+            self.marked = by_region.get(marked.pk) or MapPoint(
+                marked, *panel.project(marked.longitude, marked.latitude)
+            )
 
     @classmethod
-    def for_agreements(cls, agreements):
+    def for_agreements(cls, agreements, marked=None):
         """The map of the agreements between the two configured countries, or None without
         their outlines."""
         layout = layout_for(
             (settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY)
         )
-        return None if layout is None else cls(layout, agreements)
+        return None if layout is None else cls(layout, agreements, marked)

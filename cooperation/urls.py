@@ -1,4 +1,8 @@
+"""The section's public addresses, under each language prefix (/bg/, /ru/, /be/, /en/)."""
+
 from django.urls import path
+
+from editorial.public import read_only, with_form
 
 from . import feeds, views
 
@@ -17,7 +21,7 @@ urlpatterns = [
     path("cooperation/agreements/<int:pk>/", views.AgreementDetailView.as_view()),
     path(
         "cooperation/agreements/<int:pk>/document/",
-        views.agreement_document,
+        read_only(views.agreement_document),
         name="agreement_document",
     ),
     path("cooperation/map/", views.AgreementMapView.as_view(), name="agreement_map"),
@@ -26,33 +30,38 @@ urlpatterns = [
         "cooperation/regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"
     ),
     path("cooperation/visits/", views.VisitListView.as_view(), name="visit_list"),
-    path("cooperation/visits/feed/rss/", feeds.VisitFeed(), name="visit_feed_rss"),
-    path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
+    path("cooperation/visits/feed/rss/", read_only(feeds.VisitFeed()), name="visit_feed_rss"),
+    path("cooperation/visits/feed/atom/", read_only(feeds.VisitAtomFeed()), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
     path("cooperation/partners/", views.PartnerBoardView.as_view(), name="partner_board"),
-    path("cooperation/partners/feed/rss/", feeds.PartnerRequestFeed(), name="partner_feed_rss"),
+    path(
+        "cooperation/partners/feed/rss/",
+        read_only(feeds.PartnerRequestFeed()),
+        name="partner_feed_rss",
+    ),
     path(
         "cooperation/partners/feed/atom/",
-        feeds.PartnerRequestAtomFeed(),
+        read_only(feeds.PartnerRequestAtomFeed()),
         name="partner_feed_atom",
     ),
     path(
         "cooperation/partners/new/",
-        views.PartnerRequestCreateView.as_view(),
+        with_form(views.PartnerRequestCreateView.as_view()),
         name="partner_request_create",
     ),
     path(
         "cooperation/partners/<int:pk>/",
-        views.PartnerRequestView.as_view(),
+        with_form(views.PartnerRequestView.as_view()),
         name="partner_request",
     ),
     path(
         "cooperation/partners/withdraw/<str:token>/",
-        views.PartnerRequestWithdrawView.as_view(),
+        with_form(views.PartnerRequestWithdrawView.as_view()),
         name="partner_request_withdraw",
     ),
     path("news/", views.NewsListView.as_view(), name="news_list"),
-    path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
-    path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),
+    path("news/feed/rss/", read_only(feeds.NewsPhotoFeed()), name="news_feed_rss"),
+    path("news/feed/atom/", read_only(feeds.NewsPhotoAtomFeed()), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -103,11 +103,3 @@ def cached_until_content_changes(key, compute):
         value = compute()
         cache.set(key, (version, value), settings.PUBLIC_PAGE_CACHE_SECONDS)
     return value
-
-
-class CachedPublicPageMixin:
-    """For a public page's view class: its view serves the page from the cache (above)."""
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        return cache_public_page(super().as_view(**initkwargs))

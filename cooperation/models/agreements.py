@@ -34,8 +34,9 @@ from django.utils.translation import gettext_lazy as _
 from editorial.models import published_condition
 
 from ..countries import country_name, host_country_regions, mission_country_regions
+from ..transliteration import contains_text
 from .news import NewsPhotoRegion
-from .regions import Region, WithinPath, search_term
+from .regions import Region, WithinPath
 from .visits import VisitRegion
 
 FIRST_AGREEMENT_YEAR = 1990
@@ -104,10 +105,9 @@ class TwinningAgreementQuerySet(models.QuerySet):
 
     def search(self, text, sides=("mission_region", "host_region")):
         """Agreements with the text in a party's name, in any language."""
-        term = search_term(text)
         condition = Q()
         for side in sides:
-            condition |= Q(**{f"{side}__search_names__contains": term})
+            condition |= contains_text(f"{side}__search_names", text)
         return self.filter(condition)
 
     def involving(self, region):

@@ -11,6 +11,7 @@ from .partners import (
     PartnerRequestWithdrawView,
 )
 from .regions import RegionDetailView, RegionListView
+from .search import SearchView
 from .visits import VisitDetailView, VisitListView
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "PartnerRequestWithdrawView",
     "RegionDetailView",
     "RegionListView",
+    "SearchView",
     "VisitDetailView",
     "VisitListView",
     "agreement_document",

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
@@ -21,7 +21,7 @@ AGREEMENT_PAGE_VISIT_LIMIT = 20
 AGREEMENT_PAGE_PHOTO_LIMIT = 12
 
 
-class AgreementDetailView(CachedPublicPageMixin, DetailView):
+class AgreementDetailView(PublicPageMixin, DetailView):
     template_name = "cooperation/agreement_detail.html"
     context_object_name = "agreement"
 

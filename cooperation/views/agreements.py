@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django_filters.views import FilterView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..countries import country_name
 from ..exports import write_agreements_csv
@@ -18,7 +18,7 @@ from .overview import OVERVIEW_AGREEMENT_LIMIT
 MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 
-class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
     queryset = TwinningAgreement.objects.with_parties()
     template_name = "cooperation/agreement_list.html"
@@ -60,7 +60,7 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         return response
 
 
-class AgreementMapView(CachedPublicPageMixin, FilterView):
+class AgreementMapView(PublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..countries import country_choices, country_name
 from ..filters import PartnerRequestFilter
@@ -31,7 +31,7 @@ from .mixins import ForgivingPaginationMixin
 TOO_MANY_REQUESTS = 429
 
 
-class PartnerBoardView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     """The open, published requests, the mission's country first, the newest first in each."""
 
     filterset_class = PartnerRequestFilter

@@ -1,10 +1,13 @@
-"""The region index and a region's page: its partners, visits, photos and the units below it."""
+"""The region index and a region's page: its place on the map, partners, visits, photos and the
+units below it."""
 
 from django.views.generic import DetailView, ListView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
+from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
+from ..structured_data import region_data
 from .mixins import first_entries
 
 # A region page shows the first entries with a link to the full, paginated list.
@@ -12,14 +15,14 @@ REGION_PAGE_AGREEMENT_LIMIT = 100
 REGION_PAGE_VISIT_LIMIT = 20
 
 
-class RegionListView(CachedPublicPageMixin, ListView):
+class RegionListView(PublicPageMixin, ListView):
     template_name = "cooperation/region_list.html"
 
     def get_queryset(self):
         return Region.objects.by_country()
 
 
-class RegionDetailView(CachedPublicPageMixin, DetailView):
+class RegionDetailView(PublicPageMixin, DetailView):
     template_name = "cooperation/region_detail.html"
 
     def get_queryset(self):
@@ -32,10 +35,13 @@ class RegionDetailView(CachedPublicPageMixin, DetailView):
         agreements, more_agreements = first_entries(partners, REGION_PAGE_AGREEMENT_LIMIT)
         visits = Visit.objects.published().involving(region).select_related("location")
         visits, more_visits = first_entries(visits, REGION_PAGE_VISIT_LIMIT)
+        ancestors = region.ancestors()
         context.update(
-            ancestors=region.ancestors(),
+            ancestors=ancestors,
+            structured_data=region_data(self.request, region, ancestors),
             agreements=agreements,
             more_agreements=more_agreements,
+            region_map=AgreementMap.for_agreements(agreements, marked=region),
             visits=visits,
             more_visits=more_visits,
             photos=NewsPhoto.objects.published().showing(region)[:12],

@@ -392,3 +392,14 @@ def test_a_forged_withdrawal_link_is_not_found(client):
     )
     partner_request.refresh_from_db()
     assert partner_request.is_open
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS"])
+def test_the_forms_answer_other_methods_than_get_and_post_with_405(method):
+    partner_request = PartnerRequestFactory()
+    browser = Client(enforce_csrf_checks=True)
+    for url in (f"{NEW}?country=BG", f"/bg/cooperation/partners/{partner_request.pk}/"):
+        response = browser.generic(method, url)
+        assert (response.status_code, response["Allow"]) == (405, "GET, HEAD, POST")
+    partner_request.refresh_from_db()
+    assert partner_request.is_open
