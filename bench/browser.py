@@ -24,16 +24,15 @@ VIEWPORTS = {
     "390 px, 3×": {"width": 390, "height": 844, "scale": 3, "mobile": True},
     "1280 px, 1×": {"width": 1280, "height": 900, "scale": 1, "mobile": False},
 }
-# The flags the browser tests launch Chromium with (tests/browser/conftest.py).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
+# Chromium makes no requests of its own beside the page's (updates, sync, first-run pages).
+QUIET = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
 ]
+# The flags the browser tests launch it with (tests/browser/conftest.py).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", *QUIET]
 TYPES = ("document", "stylesheet", "script", "font", "image")
 
 

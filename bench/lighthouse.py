@@ -10,17 +10,14 @@ import json
 import os
 import subprocess
 
-from .browser import PAGES
+from .browser import PAGES, QUIET
 from .environment import DATA, ROOT, require_command
 
 BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 REPORTS = DATA / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking"
-    " --disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(["--headless", "--no-sandbox", "--disable-gpu", *QUIET])
 
 
 def install():
