@@ -10,6 +10,7 @@ with loading="lazy"). Bytes are as transferred: the response headers and the bod
 
 import contextlib
 import subprocess
+from urllib.parse import urlsplit
 
 from .environment import require_command
 
@@ -95,10 +96,10 @@ def page_weight(browser, url, viewport):
 
     def on_response(response):
         if response.status >= 400:
-            failed.append(response.url)
+            failed.append(f"{urlsplit(response.url).path} ({response.status})")
 
     def on_failed(request):
-        failed.append(request.url)
+        failed.append(f"{urlsplit(request.url).path} ({request.failure})")
 
     page.on("requestfinished", on_finished)
     page.on("response", on_response)

@@ -12,6 +12,7 @@ PostgreSQL as a `pg_dump` archive restored into the throwaway server of each run
 import hashlib
 import shutil
 import subprocess
+from pathlib import Path
 
 import psycopg
 
@@ -37,12 +38,13 @@ WORK = DATA / "work"
 
 
 def fingerprint():
-    """A short hash of the files that decide what a built database holds."""
+    """A short hash of the files that decide what a built database holds (this one too)."""
     files = sorted(
         [
             *ROOT.glob("*/migrations/*.py"),
             *ROOT.glob("*/management/commands/*.py"),
             *(path for path in (ROOT / "fixtures").rglob("*") if path.is_file()),
+            Path(__file__),
         ]
     )
     digest = hashlib.sha256()
@@ -60,9 +62,10 @@ def fill(env, size):
     """Migrate an empty database and load the data of the given size into it."""
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_initial_data")
-    manage(env, "make_renditions")
     if size == "50k":
         manage(env, "generate_demo_data", *DEMO_DATA)
+    # As `make load` does; the demo photos, created in bulk, get theirs here too.
+    manage(env, "make_renditions")
 
 
 def start_building(size, database):

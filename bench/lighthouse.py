@@ -56,8 +56,21 @@ def summary(report):
         "text_compression_savings_bytes": compression.get("details", {}).get(
             "overallSavingsBytes", 0
         ),
+        "missed_audits": missed_audits(report),
         "runtime_error": report.get("runtimeError", {}).get("message", ""),
     }
+
+
+def missed_audits(report):
+    """The audits that cost points in the categories other than performance (whose metrics
+    are scored on a curve)."""
+    return [
+        reference["id"]
+        for name in CATEGORIES
+        if name != "performance"
+        for reference in report["categories"][name]["auditRefs"]
+        if reference["weight"] and report["audits"][reference["id"]]["score"] not in (None, 1)
+    ]
 
 
 def measure(server_url):

@@ -5,6 +5,8 @@ Every table has a column per configuration (data size × database). Sizes are in
 bytes; ✓ marks a figure that meets its target, ✗ one that misses it.
 """
 
+from collections import Counter
+
 CACHED_RATIO, UNCACHED_RATIOS = 0.8, {"/bg/cooperation/": 0.15, "/bg/cooperation/agreements/": 0.25}
 API_RATIO = 0.25
 RENDER_MS = {"initial": 15, "50k": 50}
@@ -113,6 +115,15 @@ def targets(configs):
     )
 
 
+def load_row(configs):
+    """The machine's load average before the runs of each configuration, lowest to highest."""
+    cells = []
+    for config in configs:
+        loads = [row["load"] for mode in ("cached", "uncached") for row in config[mode].values()]
+        cells.append(f"{min(loads):.1f} to {max(loads):.1f}" if loads else "–")
+    return ["load average before each run", "", *cells]
+
+
 def throughput(configs):
     paths = list(
         dict.fromkeys(path for c in configs for mode in ("cached", "uncached") for path in c[mode])
@@ -146,7 +157,7 @@ def throughput(configs):
             " and latency percentiles.",
             "",
         ]
-        + table(["page", "page cache", *map(column, configs)], rows)
+        + table(["page", "page cache", *map(column, configs)], rows + [load_row(configs)])
         + (failures or ["No socket error and no non-2xx answer in any run."])
         + [""]
     )
@@ -270,6 +281,12 @@ def wire_sizes(configs):
     ] + table(["page", *map(column, shown)], rows)
 
 
+def failures(requests):
+    """Failed requests, each address once with how many times it failed."""
+    counted = Counter(requests)
+    return ", ".join(f"{request} × {count}" for request, count in counted.items()) or "none"
+
+
 def page_weight(configs):
     lines = [
         "## Page weight in Chromium",
@@ -295,7 +312,7 @@ def page_weight(configs):
                 ]
                 + [kb(eager["other"]), f"**{kb(eager['total'])}** ({eager['requests']})"]
                 + [f"{kb(row['after_scrolling']['total'])} ({row['after_scrolling']['requests']})"]
-                + [", ".join(row["failed"]) or "none"]
+                + [failures(row["failed"])]
             )
         lines += [f"### {column(config)}", ""] + table(
             [
@@ -332,6 +349,7 @@ def lighthouse(configs):
             "nothing to compress ✓"
             if row["text_compression_passed"]
             else f"✗ could save {kb(row['text_compression_savings_bytes'])}",
+            ", ".join(row["missed_audits"]) or "none",
         ]
         for row in config["lighthouse"]["pages"]
     ]
@@ -351,6 +369,7 @@ def lighthouse(configs):
             "best practices",
             "SEO",
             "enable text compression",
+            "other audits missed",
         ],
         rows,
     )

@@ -3,6 +3,7 @@ Requests per second of a page under load: wrk on loopback against gunicorn, with
 (a minimal Django view behind every middleware) as the ceiling that pages are compared with.
 """
 
+import os
 import re
 import subprocess
 
@@ -37,6 +38,7 @@ def run_wrk(server, path, duration, connections):
     # The warm-up fills the page cache (when on) and the workers' own caches.
     subprocess.run([wrk, "-t2", "-c4", "-d2s", url], capture_output=True, check=True)
     server.wait_until_idle()
+    load = os.getloadavg()[0]
     output = subprocess.run(
         [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--timeout=60s", "--latency", url],
         capture_output=True,
@@ -44,7 +46,8 @@ def run_wrk(server, path, duration, connections):
         check=True,
     ).stdout
     server.wait_until_idle()
-    return parse_wrk(output)
+    # The machine's load average just before the run: other work competes for the CPUs.
+    return {**parse_wrk(output), "load": load}
 
 
 def measure_pages(server, paths, duration, connections):
