@@ -5,6 +5,7 @@ throwaway Redis for the shared cache. Both listen on loopback only and are stopp
 
 import contextlib
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
@@ -12,31 +13,35 @@ from pathlib import Path
 
 from .environment import HOST, PYTHON, ROOT, require_command
 
-GUNICORN_PORT = 18765
-REDIS_PORT = 16390
+
+def free_port():
+    """A port nobody listens on now, so that runs of other checkouts do not collide."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
 def redis_server():
     """A Redis that keeps nothing on disk; yields its cache URL."""
     command = require_command("redis-server", "redis-server")
+    port = free_port()
     process = subprocess.Popen(
-        [command, "--port", str(REDIS_PORT), "--bind", HOST, "--save", "", "--appendonly", "no"],
+        [command, "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )
     try:
-        url = f"redis://{HOST}:{REDIS_PORT}/0"
-        wait_for_redis()
-        yield url
+        wait_for_redis(port)
+        yield f"redis://{HOST}:{port}/0"
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def wait_for_redis():
+def wait_for_redis(port):
     import redis
 
-    client = redis.Redis(host=HOST, port=REDIS_PORT)
+    client = redis.Redis(host=HOST, port=port)
     for _attempt in range(100):
         with contextlib.suppress(redis.ConnectionError):
             client.ping()
@@ -53,9 +58,9 @@ def redis_version():
 class Gunicorn:
     """A running gunicorn: its base URL and its workers' process ids."""
 
-    def __init__(self, process):
+    def __init__(self, process, port):
         self.process = process
-        self.url = f"http://{HOST}:{GUNICORN_PORT}"
+        self.url = f"http://{HOST}:{port}"
 
     def worker_pids(self):
         """The workers are the master's children (found through /proc)."""
@@ -80,6 +85,7 @@ class Gunicorn:
 @contextlib.contextmanager
 def gunicorn(env, workers=2, application="embassy.wsgi"):
     """gunicorn serving the site with the given environment, until the block ends."""
+    port = free_port()
     process = subprocess.Popen(
         [
             PYTHON,
@@ -87,7 +93,7 @@ def gunicorn(env, workers=2, application="embassy.wsgi"):
             "gunicorn",
             application,
             f"--workers={workers}",
-            f"--bind={HOST}:{GUNICORN_PORT}",
+            f"--bind={HOST}:{port}",
             "--log-level=error",
             # Slow pages at 50,000 agreements must not be cut off by the worker timeout.
             "--timeout=300",
@@ -95,7 +101,7 @@ def gunicorn(env, workers=2, application="embassy.wsgi"):
         cwd=ROOT,
         env=env,
     )
-    server = Gunicorn(process)
+    server = Gunicorn(process, port)
     try:
         wait_for_gunicorn(server)
         yield server

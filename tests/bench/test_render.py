@@ -29,6 +29,7 @@ def test_every_request_renders_the_page_afresh(client):
     assert len(timed_requests) == 3 * len(one_request) > 0
     assert timed["bytes"] == len(client.get(path).content)
     assert timed["runs"] == 2
+    assert timed["cpu_ms"] > 0
 
 
 @pytest.mark.django_db

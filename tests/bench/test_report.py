@@ -28,7 +28,9 @@ def configuration(size, cooperation_cached_rps, render_ms, sitemap):
             "/bg/cooperation/agreements/": rate(300),
             "/api/agreements/": rate(300),
         },
-        "render": [{"label": "cooperation", "path": "/bg/cooperation/", "ms": render_ms}],
+        "render": [
+            {"label": "cooperation", "path": "/bg/cooperation/", "ms": render_ms, "cpu_ms": 1.0}
+        ],
         "wire": [wire],
         "outputs": {
             "sitemap": sitemap,
