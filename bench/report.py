@@ -377,6 +377,22 @@ def lighthouse(configs):
     )
 
 
+def busy_machine_warning(meta, configs):
+    """A warning when other work competed for the CPUs during the load runs."""
+    loads = [
+        row["load"] for c in configs for mode in ("cached", "uncached") for row in c[mode].values()
+    ]
+    if not loads or max(loads) <= meta["cpus"]:
+        return []
+    return [
+        f"**The machine was busy**: its load average reached {max(loads):.1f} on"
+        f" {meta['cpus']} CPUs before the load runs. Requests per second and elapsed times are"
+        " lower than on a quiet machine; compare ratios and CPU times, and repeat the run on a"
+        " quiet machine before judging a target by them.",
+        "",
+    ]
+
+
 def header(meta, configs):
     databases = {c["database"]: c for c in configs}
     lines = [
@@ -393,6 +409,7 @@ def header(meta, configs):
         f" {meta['load_after']} after it (other work on the machine takes CPU from the server"
         f" and from wrk). {meta['versions']}.",
         "",
+        *busy_machine_warning(meta, configs),
         "- Data: **initial** is the initial content (`manage.py load_initial_data`); **50k**"
         " adds `manage.py generate_demo_data --regions 2000 --agreements 50000 --visits 5000"
         " --photos 2000 --seed 1`.",

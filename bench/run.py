@@ -35,11 +35,12 @@ import psycopg
 
 from . import browser, lighthouse, report
 from .datasets import prepare_postgres, prepare_sqlite
-from .environment import PYTHON, ROOT, collect_static, site_environment
+from .environment import DATA, PYTHON, ROOT, collect_static, site_environment
 from .outputs import large_outputs, wire_size
 from .servers import gunicorn, redis_server, redis_version
 from .throughput import measure_pages
 
+FIGURES = DATA / "figures.json"
 THROUGHPUT_PAGES = [
     "/bg/",
     "/bg/cooperation/",
@@ -221,8 +222,10 @@ def main(argv=None):
     meta["load_after"] = f"{os.getloadavg()[0]:.1f}"
     meta["minutes"] = (time.monotonic() - started) / 60
     meta["versions"] = versions(configs)
+    # The raw figures, for a closer look than the report's tables.
+    FIGURES.write_text(json.dumps({"meta": meta, "configs": configs}, indent=1), encoding="utf-8")
     report.write(args.output, meta, configs)
-    print(f"Written to {args.output}")
+    print(f"Written to {args.output}; the raw figures to {FIGURES}")
 
 
 if __name__ == "__main__":
