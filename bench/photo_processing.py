@@ -60,25 +60,27 @@ def main(argv=None):
     from django.core.files.storage import default_storage
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from cooperation.images import make_renditions, validate_photo_upload
     from cooperation.models import NewsPhoto
+    from photos.uploads import normalize_photo, validate_photo_upload
 
     content = camera_photo(options.width, options.height)
     print(f"photo: {options.width} × {options.height} JPEG, {len(content):,} bytes, orientation 6")
-    timings = {"check": [], "store": [], "renditions": []}
+    timings = {"check": [], "normalise": [], "store+renditions": []}
     for run in range(options.repeat):
         upload = SimpleUploadedFile(f"photo-{run}.jpg", content, content_type="image/jpeg")
         photo = NewsPhoto(slug=f"bench-{run}")
         timings["check"].append(timed(lambda: validate_photo_upload(upload))[0])  # noqa: B023
-        store = timed(lambda: photo.image.save(upload.name, upload, save=False))  # noqa: B023
-        timings["store"].append(store[0])
-        timings["renditions"].append(timed(lambda: make_renditions(photo.image))[0])  # noqa: B023
+        duration, normalized = timed(lambda: normalize_photo(upload))  # noqa: B023
+        timings["normalise"].append(duration)
+        # Saving the normalised photo writes it and makes its renditions.
+        save = timed(lambda: photo.image.save(upload.name, normalized, save=False))  # noqa: B023
+        timings["store+renditions"].append(save[0])
     for step, values in timings.items():
-        print(f"{step:<11} median {statistics.median(values):.2f} s  (runs: {len(values)})")
+        print(f"{step:<17} median {statistics.median(values):.2f} s  (runs: {len(values)})")
     total = sum(statistics.median(values) for values in timings.values())
-    print(f"{'total':<11} {total:.2f} s")
+    print(f"{'total':<17} {total:.2f} s")
     print(f"original as stored: {photo.width} × {photo.height}, {photo.image.size:,} bytes")
-    for rendition in photo.renditions():
+    for rendition in photo.image.renditions:
         size = default_storage.size(rendition.name)
         print(
             f"  {rendition.width:>5} × {rendition.height:<5} {rendition.format.name:<5} {size:>9,}"

@@ -45,7 +45,8 @@ def body(response):
 
 
 def detail_pages(client):
-    """A visit and a news entry linked from their lists, and the first public content page."""
+    """A visit and a news entry linked from their lists, and the first content page that
+    answers with a page of its own, if any."""
     pages = {}
     for label, (list_path, pattern) in DETAIL_LINKS.items():
         found = re.search(pattern, body(client.get(list_path)).decode())

@@ -7,13 +7,14 @@ Django chose for the request (its language cookie, Accept-Language, Bulgarian by
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, schema
 from rest_framework.exceptions import NotFound, ValidationError
@@ -39,13 +40,14 @@ PARAMETER_ERRORS = OpenApiResponse(
     },
     description=_("A parameter is invalid: the body names it, with what is wrong."),
 )
+NOT_FOUND_MESSAGE = _("No published entry has this address.")
 NOT_FOUND = OpenApiResponse(
     response={
         "type": "object",
         "properties": {"detail": {"type": "string"}},
         "required": ["detail"],
     },
-    description=_("No published entry has this address."),
+    description=NOT_FOUND_MESSAGE,
 )
 
 
@@ -87,7 +89,11 @@ class PublicDataPagination(PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+        try:
+            size = int(value)
+        except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
+            size = 0
+        if not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
@@ -95,7 +101,7 @@ class PublicDataPagination(PageNumberPagination):
                     ]
                 }
             )
-        return int(value)
+        return size
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -139,6 +145,13 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         translation.activate(language)
         request.LANGUAGE_CODE = language
 
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # Django's message is in English and names the model's class.
+            raise NotFound(NOT_FOUND_MESSAGE) from None
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         # Public data without credentials: any web page may read it.
@@ -171,14 +184,7 @@ class VisitViewSet(PublicDataViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return (
-            Visit.objects.published()
-            .select_related("location")
-            .prefetch_related(
-                "regions",
-                Prefetch("photos", queryset=NewsPhoto.objects.published(), to_attr="public_photos"),
-            )
-        )
+        return Visit.objects.published().with_details()
 
 
 class NewsPhotoViewSet(PublicDataViewSet):
@@ -188,7 +194,7 @@ class NewsPhotoViewSet(PublicDataViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return NewsPhoto.objects.published().select_related("visit").prefetch_related("regions")
+        return NewsPhoto.objects.published().with_details()
 
 
 router = DefaultRouter()
@@ -202,4 +208,10 @@ router.register("news", NewsPhotoViewSet, basename="news")
 @schema(None)
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a 404 in JSON too, like an unknown slug."""
-    raise NotFound()
+    raise NotFound(NOT_FOUND_MESSAGE)
+
+
+class DocumentationView(SpectacularSwaggerSplitView):
+    """Swagger UI's page. Only GET and HEAD: its template renderer has no answer to OPTIONS."""
+
+    http_method_names = ["get", "head"]

@@ -1,3 +1,5 @@
+"""The regional cooperation section as a Django app."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("Regional cooperation")
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)

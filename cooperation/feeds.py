@@ -30,7 +30,7 @@ class NewsPhotoFeed(Feed):
     def items(self, request):
         photos = list(NewsPhoto.objects.published()[:FEED_LENGTH])
         for photo in photos:
-            photo.shared_image = photo.shared_rendition()
+            photo.shared_image = photo.image.renditions.shared
             photo.absolute_image_url = (
                 request.build_absolute_uri(photo.shared_image.url) if photo.shared_image else ""
             )

@@ -5,12 +5,14 @@ from functools import partial
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.validators import slug_re
 from django.db.models import Q
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Region, TwinningAgreement, Visit, country_choices
+from .countries import country_choices
+from .models import Region, TwinningAgreement, Visit
 
 SEARCH_MAX_LENGTH = 100
 
@@ -50,6 +52,8 @@ class RegionMenuMixin:
         super().__init__(*args, **kwargs)
         field = self.form.fields["region"]
         chosen = self.data.get("region", "") if self.data else ""
+        if not slug_re.fullmatch(chosen):
+            chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
         # A callable: the menu is read only when the form is shown, not for the API or CSV.
         field.widget.choices = CallableChoiceIterator(
             partial(region_menu, chosen, field.empty_label)

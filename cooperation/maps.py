@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 
-from .models import COUNTRY_NAMES
+from .countries import country_name
 
 OUTLINES_FILE = Path(__file__).resolve().parent / "geo" / "belarus-bulgaria.geojson"
 
@@ -88,7 +88,7 @@ class Panel:
 
     @property
     def name(self):
-        return COUNTRY_NAMES.get(self.code, self.code)
+        return country_name(self.code)
 
 
 @dataclass(frozen=True)

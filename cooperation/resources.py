@@ -7,16 +7,11 @@ note has a column per language. Each row passes the model's own validation befor
 written, and the admin imports the whole file in one transaction.
 """
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from modeltranslation.utils import get_translation_fields
 
 from .models import Region, TwinningAgreement
-
-
-def language_columns(*field_names):
-    """The per-language columns of translated fields: name_bg, name_ru, ..."""
-    return [f"{name}_{code}" for name in field_names for code, _name in settings.LANGUAGES]
 
 
 class RegionBySlugWidget(widgets.ForeignKeyWidget):
@@ -64,6 +59,10 @@ class ContentResource(resources.ModelResource):
 
 class RegionResource(ContentResource):
     parent = fields.Field(attribute="parent", column_name="parent", widget=RegionBySlugWidget())
+    # The file's name in the media storage, for people reading the file; ignored on import.
+    coat_of_arms = fields.Field(
+        attribute="coat_of_arms__name", column_name="coat_of_arms", readonly=True
+    )
 
     class Meta:
         model = Region
@@ -73,11 +72,12 @@ class RegionResource(ContentResource):
             "country",
             "kind",
             "parent",
-            *language_columns("name"),
+            *get_translation_fields("name"),
             "latitude",
             "longitude",
             "website",
-            *language_columns("description"),
+            *get_translation_fields("description"),
+            "coat_of_arms",
         ]
         export_order = fields
         clean_model_instances = True
@@ -113,7 +113,7 @@ class TwinningAgreementResource(ContentResource):
             "year",
             "signed_on",
             "status",
-            *language_columns("notes"),
+            *get_translation_fields("notes"),
             "mission_region_name",
             "host_region_name",
         ]

@@ -27,6 +27,29 @@ class AbsoluteURLField(serializers.ReadOnlyField):
         return absolute(self.context, value)
 
 
+class ImageSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField(allow_null=True)
+    height = serializers.IntegerField(allow_null=True)
+    type = serializers.CharField(help_text=_("The file's media type, e.g. image/webp."))
+
+
+@extend_schema_field(ImageSerializer(many=True))
+class RenditionsField(serializers.ReadOnlyField):
+    """A photo field's renditions, smallest first, WebP then JPEG; [] without a file."""
+
+    def to_representation(self, image):
+        return [
+            {
+                "url": absolute(self.context, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "type": rendition.media_type,
+            }
+            for rendition in image.renditions
+        ]
+
+
 class RegionReferenceSerializer(serializers.ModelSerializer):
     """A region named inside another entry: a party to an agreement, a visit's place."""
 
@@ -44,11 +67,24 @@ class RegionSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("The slug of the region this one lies in; null at the top of a country."),
     )
+    coat_of_arms = RenditionsField(
+        help_text=_("The region's coat of arms in several sizes; empty when there is none.")
+    )
     url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = Region
-        fields = ["slug", "name", "kind", "country", "parent", "latitude", "longitude", "url"]
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "parent",
+            "latitude",
+            "longitude",
+            "coat_of_arms",
+            "url",
+        ]
         # Coordinates are numbers in JSON, as maps expect them, not strings.
         extra_kwargs = {
             "latitude": {"coerce_to_string": False},
@@ -72,19 +108,13 @@ class AgreementSerializer(serializers.ModelSerializer):
         return RegionReferenceSerializer(parties, many=True, context=self.context).data
 
 
-class ImageSerializer(serializers.Serializer):
-    url = serializers.URLField()
-    width = serializers.IntegerField(allow_null=True)
-    height = serializers.IntegerField(allow_null=True)
-    type = serializers.CharField(help_text=_("The file's media type, e.g. image/webp."))
-
-
 class PhotoReferenceSerializer(serializers.ModelSerializer):
     """A news photo named inside another entry, such as the photos of a visit."""
 
     image = serializers.SerializerMethodField(help_text=_("The original photo's address."))
-    renditions = serializers.SerializerMethodField(
-        help_text=_("Resized versions of the photo for screens of different widths.")
+    renditions = RenditionsField(
+        source="image",
+        help_text=_("Resized versions of the photo for screens of different widths."),
     )
     url = AbsoluteURLField(source="get_absolute_url")
 
@@ -98,19 +128,6 @@ class PhotoReferenceSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_image(self, photo):
         return absolute(self.context, photo.image.url)
-
-    @extend_schema_field(ImageSerializer(many=True))
-    def get_renditions(self, photo):
-        """The photo's resized versions, smallest first, WebP then JPEG."""
-        return [
-            {
-                "url": absolute(self.context, rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "type": rendition.media_type,
-            }
-            for rendition in photo.renditions()
-        ]
 
 
 class VisitReferenceSerializer(serializers.ModelSerializer):

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 
 
 @register(Region)
@@ -25,4 +25,10 @@ class VisitTranslationOptions(TranslationOptions):
 @register(NewsPhoto)
 class NewsPhotoTranslationOptions(TranslationOptions):
     fields = ("title", "caption", "alt_text", "credit")
+    required_languages = ("bg",)
+
+
+@register(OverviewPage)
+class OverviewPageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
     required_languages = ("bg",)

@@ -1,3 +1,5 @@
+"""The site's shell as a Django app: its pages and the footer's mission links."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class EmbassyConfig(AppConfig):
     name = "embassy"
     verbose_name = _("Site")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -2,8 +2,6 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from cooperation.views import COOPERATION_PAGE_SLUG
-
 from .models import Page
 
 
@@ -13,14 +11,7 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        # The regional cooperation page's text is the cooperation page's introduction, which
-        # the cooperation section's sitemap lists; its /pages/ address would repeat it.
-        return (
-            Page.objects.published()
-            .exclude(slug=COOPERATION_PAGE_SLUG)
-            .only("slug", "updated_at")
-            .order_by("slug")
-        )
+        return Page.objects.published().only("slug", "updated_at").order_by("slug")
 
     def lastmod(self, page):
         return page.updated_at

@@ -1,6 +1,10 @@
-"""Shared test set-up: the initial content loaded once, media in a temporary folder."""
+"""Shared test set-up: the initial content loaded once; staff accounts with their roles.
+
+The test settings (embassy.settings.test) put media in a folder of the run's own, removed at
+the end."""
 
 import io
+import shutil
 
 import pytest
 from django.conf import settings
@@ -11,17 +15,10 @@ from django.test import Client
 
 
 @pytest.fixture(scope="session", autouse=True)
-def media_root(tmp_path_factory):
-    """Keep uploaded and copied files out of the project's own media folder."""
-    path = tmp_path_factory.mktemp("media")
-    settings.MEDIA_ROOT = path
-    return path
-
-
-@pytest.fixture(scope="session", autouse=True)
-def fast_password_hashing():
-    """Staff accounts are created in many tests; a slow hash adds a second to each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def media_root():
+    """The test run's own media folder, removed when the run ends."""
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

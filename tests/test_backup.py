@@ -8,8 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from cooperation.models import Region, TwinningAgreement, Visit
-from embassy.models import Page
+from cooperation.models import OverviewPage, Region, TwinningAgreement, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +70,7 @@ def test_dump_flush_and_load_give_back_every_entry_translation_and_revision(tmp_
     assert dump(tmp_path / "again.json") == before
     assert TwinningAgreement.objects.count() == 48
     assert Region.objects.get(slug="minsk").name_be == "Мінск"
-    assert Page.objects.get().title_en == "Regional cooperation"
+    assert OverviewPage.objects.get().title_en == "Regional cooperation"
     restored = Visit.objects.get(pk=visit.pk)
     assert restored.body_be == "<p>Сустрэча ў Старой Загоры.</p>"
     assert restored not in Visit.objects.published()

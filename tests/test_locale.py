@@ -45,7 +45,12 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
     """The catalogues were updated (`make messages`) after the last change to a string."""
     root = Path(settings.BASE_DIR)
     copy = tmp_path / "project"
-    for name in ("embassy", "cooperation", "templates", "static", "locale"):
+    packages = [
+        path.parent.name
+        for path in root.glob("*/__init__.py")
+        if path.parent.name not in {"tests", "bench"}
+    ]
+    for name in (*packages, "templates", "static", "locale"):
         shutil.copytree(root / name, copy / name, ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(root / "manage.py", copy / "manage.py")
     subprocess.run(

@@ -11,8 +11,10 @@ from bench.render import PAGES, api_lists, detail_pages, time_cold
 @pytest.mark.django_db
 def test_finds_a_detail_page_of_each_kind_and_every_api_list(client):
     pages = detail_pages(client)
-    assert set(pages) == {"a visit", "a news entry", "a content page"}
     assert pages["a visit"].startswith("/bg/cooperation/visits/")
+    assert pages["a news entry"].startswith("/bg/news/")
+    # A content page only when one answers with a page of its own (not a redirect).
+    assert set(pages) <= {"a visit", "a news entry", "a content page"}
     assert "/api/agreements/" in api_lists(client)
 
 

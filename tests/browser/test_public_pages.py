@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from embassy.models import Page
+
 from .conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,10 +23,20 @@ PUBLIC_PAGES = {
     "visit": f"/bg/cooperation/visits/{VISIT_SLUG}/",
     "news": "/bg/news/",
     "news-entry": f"/bg/news/{VISIT_SLUG}/",
-    "page": "/bg/pages/regional-cooperation/",
+    "page": "/bg/pages/about/",
     "cooperation-en": "/en/cooperation/",
 }
 WIDTHS = {"phone": 320, "desktop": 1280}
+
+
+@pytest.fixture(autouse=True)
+def site_page(site):
+    Page.objects.create(
+        title="За посолството",
+        slug="about",
+        body="<h2>Посолство</h2><p>Посолството на Беларус в България.</p>",
+        status=Page.Status.PUBLISHED,
+    )
 
 
 def visit(page, site, path):

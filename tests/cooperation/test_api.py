@@ -11,6 +11,7 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
+from PIL import Image
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -22,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from embassy.wsgi import application
 from tests.cooperation.test_query_counts import add_synthetic_content
+from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +71,24 @@ def test_regions_list_every_region_with_its_place_in_the_tree(client):
         "parent": None,
         "latitude": 52.0976,
         "longitude": 23.7341,
+        "coat_of_arms": [],
         "url": "http://testserver/bg/cooperation/regions/brest-oblast/",
     }
     assert first_child["parent"] == "brest-oblast"
+
+
+def test_a_regions_coat_of_arms_comes_as_renditions(client):
+    region = Region.objects.get(slug="brest-oblast")
+    region.coat_of_arms = upload("brest.png", image_bytes(Image.new("RGB", (400, 480)), "PNG"))
+    region.save()
+    arms = get_json(client, "/api/regions/brest-oblast/").json()["coat_of_arms"]
+    assert [(image["width"], image["height"], image["type"]) for image in arms] == [
+        (320, 384, "image/webp"),
+        (400, 480, "image/webp"),
+        (320, 384, "image/jpeg"),
+        (400, 480, "image/jpeg"),
+    ]
+    assert all(image["url"].startswith("http://testserver/media/renditions/") for image in arms)
 
 
 def test_one_region_by_its_slug(client):
@@ -520,3 +537,44 @@ def test_api_costs_the_same_few_queries_with_ten_times_the_content(client):
     with_ten_times = {url: count_queries(client, url) for url in LIST_URLS}
     assert with_ten_times == with_fixtures
     assert max(with_fixtures.values()) <= QUERY_CEILING, with_fixtures
+
+
+# Answers to what no client should send
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "message"),
+    [
+        ("/api/agreements/999999/", {}, "Няма публикуван запис с този адрес."),
+        ("/api/agreements/999999/?lang=en", {}, "No published entry has this address."),
+        (
+            "/api/regions/atlantis/",
+            {"accept-language": "ru"},
+            "По этому адресу нет опубликованной записи.",
+        ),
+        ("/api/visits/atlantis/", {}, "Няма публикуван запис с този адрес."),
+        ("/api/nothing/", {"accept-language": "en"}, "No published entry has this address."),
+    ],
+)
+def test_a_missing_entry_is_a_404_in_the_language_of_the_request(client, url, headers, message):
+    """It was Django's English message with the model's class ("No TwinningAgreement matches
+    the given query.")."""
+    response = get_json(client, url, **headers)
+    assert response.status_code == 404
+    assert response.json() == {"detail": message}
+
+
+@pytest.mark.parametrize("page_size", ["²", "9" * 5000])
+def test_a_page_size_that_int_cannot_read_is_a_400(client, page_size):
+    """'²' is a digit to str.isdigit(), not to int(): it was a 500."""
+    response = get_json(client, "/api/agreements/", {"page_size": page_size, "lang": "en"})
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Give a whole number from 1 to 500."]}
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "POST", "TRACE"])
+def test_the_documentation_page_answers_other_methods_than_get_with_405(client, method):
+    """OPTIONS was a 500: Swagger UI's template renderer had no template for it."""
+    response = client.generic(method, "/api/docs/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"

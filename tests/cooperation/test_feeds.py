@@ -41,8 +41,8 @@ def test_news_rss_links_each_published_photo_with_its_image(client):
     assert_is_a_page_of_the_site(client, items[0].findtext("link"))
     enclosure = items[0].find("enclosure")
     assert enclosure.get("type") == "image/jpeg"
-    assert enclosure.get("url") == f"http://testserver{photo.shared_rendition().url}"
-    shared = photo.shared_rendition()
+    assert enclosure.get("url") == f"http://testserver{photo.image.renditions.shared.url}"
+    shared = photo.image.renditions.shared
     assert int(enclosure.get("length")) == default_storage.size(shared.name) > 0
     assert f'<img src="http://testserver{shared.url}"' in items[0].findtext("description")
 

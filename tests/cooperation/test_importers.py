@@ -18,7 +18,8 @@ from cooperation.models import Region, TwinningAgreement
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(settings.BASE_DIR).parent / "shared" / "seed" / "regional-cooperation.bg.txt"
+# The embassy page the content was taken from (fixtures/SOURCES.md).
+SEED = Path(settings.BASE_DIR) / "fixtures" / "regional-cooperation.bg.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,17 @@ from cooperation.models import (
     Visit,
     VisitRegion,
 )
+from embassy.models import Page
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def site_page():
+    Page.objects.create(
+        title="За посолството", slug="about", body="<p>Посолство.</p>", status=Page.Status.PUBLISHED
+    )
+
 
 QUERY_CEILING = 8
 VISIT_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
@@ -35,7 +44,10 @@ PUBLIC_URLS = [
     f"/bg/cooperation/visits/{VISIT_SLUG}/",
     "/bg/news/",
     f"/bg/news/{VISIT_SLUG}/",
-    "/bg/pages/regional-cooperation/",
+    "/bg/pages/about/",
+    "/bg/search/?q=Брест",
+    "/bg/search/?q=област+Стара+Загора",
+    "/bg/search/?q=Brest&kind=agreements&page=2",
 ]
 
 

@@ -2,9 +2,11 @@
 
 import pytest
 import tablib
+from PIL import Image
 
 from cooperation.models import Region, TwinningAgreement
 from cooperation.resources import RegionResource, TwinningAgreementResource
+from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +24,18 @@ def test_region_export_has_slugs_parent_slugs_and_every_languages_name():
     assert row["name_ru"] == "Знаменский сельсовет"
     assert row["name_en"] == "Znamenka Village Council"
     assert "id" not in row and "path" not in row
+    assert row["coat_of_arms"] == ""
+
+
+def test_region_export_names_the_coat_of_arms_file_and_importing_it_back_changes_nothing():
+    region = Region.objects.get(slug="pinsk")
+    region.coat_of_arms = upload("pinsk.png", image_bytes(Image.new("RGB", (60, 70)), "PNG"))
+    region.save()
+    exported = RegionResource().export(Region.objects.filter(pk=region.pk))
+    assert exported.dict[0]["coat_of_arms"] == region.coat_of_arms.name
+    result = RegionResource().import_data(exported, dry_run=True)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["skip"]
 
 
 def test_agreement_export_names_the_parties_by_slug_and_by_name():

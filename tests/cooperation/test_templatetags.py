@@ -15,8 +15,8 @@ def test_admin_index_lists_this_and_next_years_jubilees_with_links_to_the_agreem
     page = staff_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     assert f"Jubilees of agreements in {this_year} and {this_year + 1}" in page
     jubilees = TwinningAgreement.objects.jubilees(timezone.localdate())
-    for jubilee in jubilees:
-        assert f"/admin/cooperation/twinningagreement/{jubilee.agreement.pk}/change/" in page
+    for agreement in jubilees:
+        assert f"/admin/cooperation/twinningagreement/{agreement.pk}/change/" in page
     if not jubilees:
         assert "No round anniversaries this year or next." in page
 

@@ -7,8 +7,11 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
+from PIL import Image
 
-from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
+from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
+from photos.renditions import JPEG, WEBP
+from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +58,7 @@ def test_cooperation_page_shows_live_figures(client):
 
 
 def test_cooperation_page_lists_newest_first_when_the_editors_choose(client):
-    from embassy.models import Page
-
-    Page.objects.filter(slug="regional-cooperation").update(list_order=Page.ListOrder.NEWEST_FIRST)
+    OverviewPage.objects.update(list_order=OverviewPage.ListOrder.NEWEST_FIRST)
     years = re.findall(r'<h3 id="year-(\d{4})">', text_of(client.get("/bg/cooperation/")))
     assert years[0] == "2021"
 
@@ -221,7 +222,7 @@ def test_visit_page_shows_its_photos_and_regions(client):
 def test_news_page_shows_the_photo_caption_credit_date_visit_and_regions(client):
     page = text_of(client.get(f"/bg/news/{PHOTO_SLUG}/"))
     photo = NewsPhoto.objects.get()
-    assert photo.renditions()[-1].url in page
+    assert photo.image.renditions.all[-1].url in page
     assert photo.caption_bg in page and photo.credit_bg in page
     assert "6 септември 2021 г." in page
     assert "/bg/cooperation/regions/stara-zagora-oblast/" in page
@@ -330,14 +331,14 @@ def test_region_menu_offers_the_oblasts_and_the_chosen_town(client):
 
 
 def test_cooperation_page_lists_years_with_counts_when_agreements_are_many(client, monkeypatch):
-    monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
+    monkeypatch.setattr("cooperation.views.overview.OVERVIEW_AGREEMENT_LIMIT", 10)
     page = text_of(client.get("/bg/cooperation/"))
     assert 'href="/bg/cooperation/agreements/?year_min=2000&amp;year_max=2000"' in page
     assert "Габрово" not in page.split('<h2 id="agreement-list">')[1]
 
 
 def test_region_page_shows_the_first_agreements_and_links_to_all(client, monkeypatch):
-    monkeypatch.setattr("cooperation.views.REGION_PAGE_AGREEMENT_LIMIT", 3)
+    monkeypatch.setattr("cooperation.views.regions.REGION_PAGE_AGREEMENT_LIMIT", 3)
     response = client.get("/bg/cooperation/regions/brest-oblast/")
     assert len(response.context["agreements"]) == 3 and response.context["more_agreements"]
     assert 'href="/bg/cooperation/agreements/?region=brest-oblast"' in text_of(response)
@@ -448,12 +449,12 @@ def test_cooperation_page_announces_this_and_next_years_jubilees(client):
     this_year = timezone.localdate().year
     response = client.get("/en/cooperation/")
     jubilees = response.context["jubilees"]
-    assert all(jubilee.year in (this_year, this_year + 1) for jubilee in jubilees)
-    assert all(jubilee.age in (5, 10, 15, 20, 25, 30) for jubilee in jubilees)
+    assert all(agreement.jubilee_year in (this_year, this_year + 1) for agreement in jubilees)
+    assert all(agreement.jubilee_age in (5, 10, 15, 20, 25, 30) for agreement in jubilees)
     page = text_of(response)
     if jubilees:
         assert f"Jubilees in {this_year} and {this_year + 1}" in page
-        assert jubilees[0].agreement.host_region.name_en in page
+        assert jubilees[0].host_region.name_en in page
 
 
 def test_map_page_draws_only_the_filtered_agreements(client):
@@ -492,16 +493,28 @@ def test_a_lines_link_lists_the_pairs_agreement(client):
 def test_cooperation_page_with_many_agreements_keeps_the_timeline_and_leaves_out_the_map(
     client, monkeypatch
 ):
-    monkeypatch.setattr("cooperation.views.OVERVIEW_AGREEMENT_LIMIT", 10)
+    monkeypatch.setattr("cooperation.views.overview.OVERVIEW_AGREEMENT_LIMIT", 10)
     page = text_of(client.get("/bg/cooperation/"))
     assert '<svg class="agreement-map"' not in page
     assert svg_of(page, "timeline").count('<a class="timeline-bar"') == 16
 
 
 def test_map_page_with_too_many_agreements_asks_for_narrower_filters(client, monkeypatch):
-    monkeypatch.setattr("cooperation.views.MAP_AGREEMENT_LIMIT", 10)
+    monkeypatch.setattr("cooperation.views.agreements.MAP_AGREEMENT_LIMIT", 10)
     page = text_of(client.get("/en/cooperation/map/"))
     assert "Too many agreements to draw: narrow them down with the filters." in page
     assert '<a class="map-line"' not in page
     page = text_of(client.get("/en/cooperation/map/", {"region": "brest-oblast"}))
     assert svg_of(page, "agreement-map").count('<a class="map-line"') == 10
+
+
+def test_a_region_page_shows_its_coat_of_arms_as_renditions(client):
+    region = Region.objects.get(slug="pinsk")
+    region.coat_of_arms = upload("pinsk.png", image_bytes(Image.new("RGB", (300, 360)), "PNG"))
+    region.save()
+    page = text_of(client.get("/bg/cooperation/regions/pinsk/"))
+    arms = region.coat_of_arms.renditions
+    assert f'src="{arms.closest(640, JPEG).url}"' in page
+    assert arms.srcset(WEBP) in page
+    assert 'alt="Герб: Пинск"' in page
+    assert region.coat_of_arms.url not in page

@@ -119,7 +119,9 @@ class InlineCodeFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes:
+        # A data block (JSON-LD, JSON) is never run, so the policy does not apply to it.
+        runs = attributes.get("type", "text/javascript") in {"text/javascript", "module", ""}
+        if tag == "script" and "src" not in attributes and runs:
             self.in_inline_script = True
         if tag == "style":
             self.blocked.append("<style>")

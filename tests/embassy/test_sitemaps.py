@@ -7,7 +7,7 @@ from embassy.models import Page
 pytestmark = pytest.mark.django_db
 
 
-def test_published_pages_are_in_the_sitemap_but_not_twice_the_cooperation_text(client):
+def test_published_pages_are_in_the_sitemap_and_the_cooperation_text_once(client):
     Page.objects.create(title="За нас", slug="about", status=Page.Status.PUBLISHED)
     Page.objects.create(title="Чернова", slug="draft", status=Page.Status.DRAFT)
     sitemap = client.get("/sitemap.xml").content.decode()

@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 from PIL import Image
 
 from cooperation.models import (
@@ -25,40 +26,96 @@ from cooperation.models import (
     Visit,
     VisitRegion,
 )
-from embassy.cache import invalidate_public_pages
+from editorial.cache import invalidate_public_pages
 
 DEMO_IMAGE_NAME = "demo/demo-photo.jpg"
+# Demo names by language; a language of settings.LANGUAGES that is not here gets the English one.
 REGION_NAMES = {
-    "town": ("Демоград {n}", "Демогород {n}", "Дэмагорад {n}", "Demo town {n}"),
-    "municipality": (
-        "Демообщина {n}",
-        "Демообщина {n}",
-        "Дэмаабшчына {n}",
-        "Demo municipality {n}",
-    ),
+    "town": {
+        "bg": "Демоград {n}",
+        "ru": "Демогород {n}",
+        "be": "Дэмагорад {n}",
+        "en": "Demo town {n}",
+    },
+    "municipality": {
+        "bg": "Демообщина {n}",
+        "ru": "Демообщина {n}",
+        "be": "Дэмаабшчына {n}",
+        "en": "Demo municipality {n}",
+    },
 }
-VISIT_TITLES = ("Демопосещение {n}", "Демовизит {n}", "Дэмавізіт {n}", "Demo visit {n}")
-PHOTO_TITLES = ("Демоснимка {n}", "Демофото {n}", "Дэмафота {n}", "Demo photo {n}")
-LANGUAGE_CODES = ("bg", "ru", "be", "en")
+VISIT_TITLES = {
+    "bg": "Демопосещение {n}",
+    "ru": "Демовизит {n}",
+    "be": "Дэмавізіт {n}",
+    "en": "Demo visit {n}",
+}
+PHOTO_TITLES = {
+    "bg": "Демоснимка {n}",
+    "ru": "Демофото {n}",
+    "be": "Дэмафота {n}",
+    "en": "Demo photo {n}",
+}
 
 
-def translated(field, templates, number):
+def translated(field, names, number):
+    """Every language's column of a translated field, from the demo names by language."""
     return {
-        f"{field}_{code}": template.format(n=number)
-        for code, template in zip(LANGUAGE_CODES, templates, strict=True)
+        build_localized_fieldname(field, code): names.get(code, names["en"]).format(n=number)
+        for code, _name in settings.LANGUAGES
     }
 
 
 class Command(BaseCommand):
-    help = "Add synthetic demo content at scale (deterministic with --seed)."
+    help = (
+        'Add synthetic demo content beside the real content, clearly named ("Demo town 17"), '
+        "to see and measure the site at scale. The same --seed gives the same content; running "
+        "it again adds more."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--regions", type=int, default=2000)
-        parser.add_argument("--agreements", type=int, default=50000)
-        parser.add_argument("--visits", type=int, default=5000)
-        parser.add_argument("--photos", type=int, default=2000)
-        parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--regions",
+            type=int,
+            default=2000,
+            help="Demo towns and municipalities to add, half in each country, each under a "
+            "random oblast (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--agreements",
+            type=int,
+            default=50000,
+            help="Agreements to add between random regions of the two countries, never a pair "
+            "and kind twice; fewer if the regions allow no more (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--visits",
+            type=int,
+            default=5000,
+            help="Published visits to add, each with two regions taking part "
+            "(default: %(default)s).",
+        )
+        parser.add_argument(
+            "--photos",
+            type=int,
+            default=2000,
+            help="Published news photos to add, all showing one generated picture "
+            "(default: %(default)s).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=1,
+            help="Seed of the random choices: the same seed gives the same content "
+            "(default: %(default)s).",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=2000,
+            help="Rows written per database query; progress is reported every five batches "
+            "(default: %(default)s).",
+        )
 
     def handle(self, *args, **options):
         self.random = random.Random(options["seed"])
@@ -166,7 +223,7 @@ class Command(BaseCommand):
         def visits():
             for number in range(first, first + total):
                 start = today - datetime.timedelta(days=self.random.randint(30, 30 * 365))
-                yield Visit(
+                visit = Visit(
                     kind=self.random.choice(Visit.Kind.values),
                     slug=f"demo-visit-{number}",
                     start_date=start,
@@ -178,6 +235,8 @@ class Command(BaseCommand):
                     ),
                     **translated("title", VISIT_TITLES, number),
                 )
+                visit.search_text = visit.build_search_text()
+                yield visit
 
         self.bulk_create("visits", Visit, visits(), total)
         created = list(Visit.objects.filter(slug__startswith="demo-visit-").order_by("-pk")[:total])
@@ -204,7 +263,7 @@ class Command(BaseCommand):
 
         def photos():
             for number in range(first, first + total):
-                yield NewsPhoto(
+                photo = NewsPhoto(
                     image=image,
                     width=1200,
                     height=800,
@@ -215,6 +274,8 @@ class Command(BaseCommand):
                     **translated("title", PHOTO_TITLES, number),
                     **translated("alt_text", PHOTO_TITLES, number),
                 )
+                photo.search_text = photo.build_search_text()
+                yield photo
 
         self.bulk_create("photos", NewsPhoto, photos(), total)
         created = NewsPhoto.objects.filter(slug__startswith="demo-photo-").order_by("-pk")[:total]

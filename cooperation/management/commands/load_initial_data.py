@@ -1,12 +1,13 @@
 """
-Load the embassy page's content: regions, agreements, visits, the news photo, the page text and
-the footer's mission links, with the media files they refer to.
+Load the embassy page's content: regions, agreements, visits, the news photo, the regional
+cooperation page's text and the footer's mission links, with the media files they refer to.
 
 Entries are matched on their natural keys (slugs, the pair of parties): an entry that already
 exists is left as it is, so running the command again, or on a database that staff have edited,
 adds only what is missing and never overwrites an edit.
 """
 
+from collections import Counter
 from pathlib import Path
 
 import reversion
@@ -18,13 +19,19 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from photos.fields import make_missing_renditions
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-# In dependency order: a fixture refers only to entries of the fixtures before it.
-FIXTURE_NAMES = ["regions", "agreements", "visits", "news", "pages", "missions"]
+# In dependency order: a fixture refers only to entries of the fixtures before it. Each holds
+# entries of one model, followed by the rows that link them to regions.
+FIXTURE_NAMES = ["regions", "agreements", "visits", "news", "overview", "missions"]
 
 
 class Command(BaseCommand):
-    help = "Load the initial content of the regional cooperation section (safe to run again)."
+    help = (
+        "Load the initial content of the regional cooperation section, with its media "
+        "(safe to run again: what exists is left as it is)."
+    )
 
     def handle(self, *args, **options):
         # Media first: a photo's width and height are read from its file when it is saved.
@@ -34,25 +41,31 @@ class Command(BaseCommand):
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment(_("Initial content, loaded from the embassy page."))
             for name in FIXTURE_NAMES:
-                created, existing = self.load_fixture(FIXTURES_DIR / f"{name}.json")
-                self.stdout.write(f"{name}: {created} added, {existing} already present")
+                added, existing = self.load_fixture(FIXTURES_DIR / f"{name}.json")
+                self.stdout.write(f"{name}: {added} added, {existing} already present")
         self.stdout.write(
             self.style.SUCCESS(f"Initial content loaded; {copied} media files copied.")
         )
 
     def load_fixture(self, path):
-        created = existing = 0
+        """Load the entries of one fixture that are missing; count the entries, not the rows
+        that link them to regions."""
+        added, existing = Counter(), Counter()
+        main_model = None
         with path.open(encoding="utf-8") as stream:
             for deserialized in serializers.deserialize("json", stream):
+                entry = deserialized.object
+                main_model = main_model or type(entry)
                 # The deserializer finds an existing row by its natural key and sets its pk.
-                if deserialized.object.pk is not None:
-                    existing += 1
+                if entry.pk is not None:
+                    existing[type(entry)] += 1
                     continue
                 # A full save, not a raw one: it runs the models' own save() (region paths,
-                # timestamps, photo dimensions) and their signals, as an edit in the admin would.
-                deserialized.object.save()
-                created += 1
-        return created, existing
+                # timestamps, photo dimensions), as an edit in the admin would.
+                entry.save()
+                make_missing_renditions(entry)
+                added[type(entry)] += 1
+        return added[main_model], existing[main_model]
 
     def copy_media(self, media_dir):
         """Copy the fixtures' media to the default storage, so that it works on any storage."""

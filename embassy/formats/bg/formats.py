@@ -1,3 +1,5 @@
+"""Bulgarian dates and numbers: "6 септември 2021 г.", "1 234,5"."""
+
 DATE_FORMAT = r"j E Y \г."
 YEAR_MONTH_FORMAT = r"F Y \г."
 SHORT_DATE_FORMAT = "d.m.Y"

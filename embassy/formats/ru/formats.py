@@ -1,6 +1,3 @@
-DATE_FORMAT = r"j E Y \г."
-YEAR_MONTH_FORMAT = r"F Y \г."
-SHORT_DATE_FORMAT = "d.m.Y"
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"
-NUMBER_GROUPING = 3
+"""Russian dates and numbers follow the Bulgarian conventions ("6 сентября 2021 г.")."""
+
+from embassy.formats.bg.formats import *  # noqa: F403

@@ -16,16 +16,18 @@ from reversion.models import Version
 from cooperation.models import (
     NewsPhoto,
     NewsPhotoRegion,
+    OverviewPage,
     Region,
     TwinningAgreement,
     Visit,
     VisitRegion,
 )
-from embassy.models import MissionLink, Page
+from embassy.models import MissionLink
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(settings.BASE_DIR).parent / "shared" / "seed" / "regional-cooperation.bg.txt"
+# The embassy page the content was taken from (fixtures/SOURCES.md).
+SEED = Path(settings.BASE_DIR) / "fixtures" / "regional-cooperation.bg.txt"
 
 
 def seed_year_counts():
@@ -41,7 +43,15 @@ def seed_year_counts():
 def content_counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Region, TwinningAgreement, Visit, VisitRegion, NewsPhoto, Page, MissionLink)
+        for model in (
+            Region,
+            TwinningAgreement,
+            Visit,
+            VisitRegion,
+            NewsPhoto,
+            OverviewPage,
+            MissionLink,
+        )
     }
 
 
@@ -61,7 +71,7 @@ def test_loading_twice_changes_nothing():
 
 
 def test_loads_into_an_empty_database():
-    for model in (NewsPhoto, Visit, TwinningAgreement, MissionLink, Page):
+    for model in (NewsPhoto, Visit, TwinningAgreement, MissionLink, OverviewPage):
         model.objects.all().delete()
     # Regions protect their children: delete from the leaves up.
     while Region.objects.exists():
@@ -73,7 +83,7 @@ def test_loads_into_an_empty_database():
         "Visit": 3,
         "VisitRegion": 3,
         "NewsPhoto": 1,
-        "Page": 1,
+        "OverviewPage": 1,
         "MissionLink": 2,
     }
 
@@ -114,7 +124,7 @@ def test_news_photo_has_its_file_dimensions_and_the_seeds_caption():
 
 def test_news_photo_has_its_renditions():
     photo = NewsPhoto.objects.get()
-    renditions = photo.renditions()
+    renditions = photo.image.renditions.all
     assert [(r.format.name, r.width) for r in renditions] == [
         ("webp", 320),
         ("webp", 640),
@@ -136,7 +146,7 @@ def test_the_two_meetings_of_twinned_cities_and_the_2021_visit():
 
 
 def test_page_and_mission_links():
-    page = Page.objects.get(slug="regional-cooperation")
+    page = OverviewPage.objects.get()
     assert page.title_bg == "Регионално сътрудничество"
     assert "повече от 45 споразумения" in page.body_bg
     assert all(getattr(page, f"body_{code}") for code in ("ru", "be", "en"))

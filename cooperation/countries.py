@@ -1,0 +1,27 @@
+"""
+The two countries of the cooperation: the mission's own (COOPERATION_MISSION_COUNTRY) and the
+host country (COOPERATION_HOST_COUNTRY), as settings give them, with their names.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+COUNTRY_NAMES = {"BY": _("Belarus"), "BG": _("Bulgaria")}
+
+
+def country_name(code):
+    return COUNTRY_NAMES.get(code, code)
+
+
+def country_choices():
+    """The mission's own country and the host country, as configured in settings."""
+    codes = [settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY]
+    return [(code, country_name(code)) for code in codes]
+
+
+def mission_country_regions():
+    return {"country": settings.COOPERATION_MISSION_COUNTRY}
+
+
+def host_country_regions():
+    return {"country": settings.COOPERATION_HOST_COUNTRY}

@@ -1,0 +1,24 @@
+"""
+The cooperation section's content, a module per entity: regions (a hierarchy of both
+countries), the agreements between them, visits, news photos, and the regional cooperation
+page's own text.
+"""
+
+from .agreements import JUBILEE_AGES, TwinningAgreement, jubilee_years
+from .news import NewsPhoto, NewsPhotoRegion
+from .overview import OverviewPage
+from .regions import Region, RegionKind
+from .visits import Visit, VisitRegion
+
+__all__ = [
+    "JUBILEE_AGES",
+    "NewsPhoto",
+    "NewsPhotoRegion",
+    "OverviewPage",
+    "Region",
+    "RegionKind",
+    "TwinningAgreement",
+    "Visit",
+    "VisitRegion",
+    "jubilee_years",
+]

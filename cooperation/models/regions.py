@@ -1,0 +1,250 @@
+"""Regions: the administrative units of both countries, at every level, as one hierarchy."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from photos.fields import PhotoField
+
+from ..countries import country_choices
+from ..transliteration import contains_text, search_lines
+
+
+class RegionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def search(self, text):
+        return self.filter(contains_text("search_names", text))
+
+    def within(self, region):
+        """The region and every unit below it, in one indexed query on the materialized path."""
+        return self.filter(path__startswith=region.path)
+
+    def in_country(self, code):
+        return self.filter(country=code)
+
+    def by_country(self):
+        """The mission's own country first, then the host country; each as a tree."""
+        mission_first = Case(
+            When(country=settings.COOPERATION_MISSION_COUNTRY, then=Value(0)), default=Value(1)
+        )
+        return self.order_by(mission_first, "path")
+
+    def oblasts(self):
+        return self.filter(kind=Region.Kind.OBLAST)
+
+
+class RegionKind(models.TextChoices):
+    OBLAST = "oblast", _("oblast")
+    DISTRICT = "district", _("district")
+    MUNICIPALITY = "municipality", _("municipality")
+    CITY = "city", _("city")
+    TOWN = "town", _("town")
+    VILLAGE_COUNCIL = "village_council", _("village council")
+    VILLAGE = "village", _("village")
+
+
+class Region(models.Model):
+    """One administrative unit of either country, at any level of the hierarchy."""
+
+    Kind = RegionKind
+
+    # A parent must stand on a lower level than its child: an oblast holds districts and
+    # municipalities, those hold towns and village councils, a village council holds villages.
+    LEVELS = {
+        Kind.OBLAST: 1,
+        Kind.DISTRICT: 2,
+        Kind.MUNICIPALITY: 2,
+        Kind.CITY: 3,
+        Kind.TOWN: 3,
+        Kind.VILLAGE_COUNCIL: 3,
+        Kind.VILLAGE: 4,
+    }
+
+    country = models.CharField(_("country"), max_length=2, choices=country_choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("lies in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_(
+            "The unit this one lies in: an oblast for a district, a district for a village council."
+        ),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; the region's address in every language."),
+    )
+    path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
+    # The names in every language, case-folded in Python and in Latin letters
+    # (cooperation.transliteration): text search then matches Cyrillic the same way on SQLite
+    # (whose LIKE folds only ASCII) and on PostgreSQL, and finds "Габрово" from "Gabrovo".
+    search_names = models.TextField(_("names for search"), editable=False, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Degrees north, e.g. 52.0976 for Brest."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Degrees east, e.g. 23.7341 for Brest."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    coat_of_arms = PhotoField(
+        _("coat of arms"),
+        upload_to="regions/arms/",
+        blank=True,
+        width_field="coat_of_arms_width",
+        height_field="coat_of_arms_height",
+        help_text=_("A JPEG, PNG or WebP image; SVG files are not accepted."),
+    )
+    coat_of_arms_width = models.PositiveIntegerField(null=True, editable=False)
+    coat_of_arms_height = models.PositiveIntegerField(null=True, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "path"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=RegionKind.values), name="region_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="region_latitude_in_range",
+                violation_error_message=_("The latitude must lie between -90 and 90 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="region_longitude_in_range",
+                violation_error_message=_("The longitude must lie between -180 and 180 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="region_coordinates_together",
+                violation_error_message=_("Give both the latitude and the longitude, or neither."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        self.path = self.build_path()
+        self.search_names = self.build_search_names()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # Moving or renaming a region moves everything below it too.
+            Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
+            )
+
+    def get_absolute_url(self):
+        return reverse("cooperation:region_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        countries = [code for code, _name in country_choices()]
+        if self.country and self.country not in countries:
+            raise ValidationError({"country": _("Choose one of the two countries.")})
+        if self.parent_id is None or not self.kind:
+            return
+        parent = self.parent
+        if parent.country != self.country:
+            raise ValidationError(
+                {"parent": _("A region can only lie in a region of the same country.")}
+            )
+        if parent.level >= self.level:
+            raise ValidationError(
+                {
+                    "parent": _("A %(kind)s cannot lie in a %(parent_kind)s.")
+                    % {"kind": self.get_kind_display(), "parent_kind": parent.get_kind_display()}
+                }
+            )
+        if self.pk and (parent.pk == self.pk or parent.path.startswith(self.path)):
+            raise ValidationError({"parent": _("A region cannot lie in itself or below itself.")})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def level(self):
+        return self.LEVELS[self.kind]
+
+    @property
+    def depth(self):
+        """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
+        return self.path.count("/") - 2
+
+    def ancestors(self):
+        """The units above this one, from the top down, in one query."""
+        slugs = self.path.strip("/").split("/")[:-1]
+        by_slug = Region.objects.in_bulk(slugs, field_name="slug")
+        return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+    def build_search_names(self):
+        return search_lines(
+            [(code, getattr(self, f"name_{code}", None)) for code, _name in settings.LANGUAGES]
+        )
+
+    def build_path(self):
+        prefix = self.parent.path if self.parent_id else "/"
+        return f"{prefix}{self.slug}/"
+
+
+class RegionLinkManager(models.Manager):
+    def get_by_natural_key(self, entry_slug, region_slug):
+        return self.get(
+            **{f"{self.model.entry_field}__slug": entry_slug, "region__slug": region_slug}
+        )
+
+
+class RegionLink(models.Model):
+    """A region linked to an entry (taking part in a visit, shown in a photo): a row of the
+    entry's form, found by the two slugs; a region so linked cannot be deleted."""
+
+    # The name of the foreign key to the entry.
+    entry_field = None
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+
+    objects = RegionLinkManager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.region)
+
+    def get_absolute_url(self):
+        return getattr(self, self.entry_field).get_absolute_url()
+
+    def natural_key(self):
+        return (*getattr(self, self.entry_field).natural_key(), *self.region.natural_key())

@@ -1,0 +1,22 @@
+"""The section's public pages, a module per subject."""
+
+from .agreements import AgreementListView, AgreementMapView
+from .news import NewsDetailView, NewsListView
+from .overview import HomeView, OverviewView
+from .regions import RegionDetailView, RegionListView
+from .search import SearchView
+from .visits import VisitDetailView, VisitListView
+
+__all__ = [
+    "AgreementListView",
+    "AgreementMapView",
+    "HomeView",
+    "NewsDetailView",
+    "NewsListView",
+    "OverviewView",
+    "RegionDetailView",
+    "RegionListView",
+    "SearchView",
+    "VisitDetailView",
+    "VisitListView",
+]

@@ -1,0 +1,87 @@
+"""The agreement list (with its CSV download) and the map of the same agreements."""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django_filters.views import FilterView
+
+from editorial.public import PublicPageMixin
+
+from ..countries import country_name
+from ..exports import write_agreements_csv
+from ..filters import AgreementFilter
+from ..maps import AgreementMap
+from ..models import TwinningAgreement
+from .mixins import ForgivingPaginationMixin, first_entries
+from .overview import OVERVIEW_AGREEMENT_LIMIT
+
+# The map draws at most this many agreements; past it, the filters must narrow them down first.
+MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
+
+
+class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
+    filterset_class = AgreementFilter
+    queryset = TwinningAgreement.objects.with_parties()
+    template_name = "cooperation/agreement_list.html"
+    paginate_by = 25
+    # Invalid filter values are reported on the form; the valid ones still apply.
+    strict = False
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            mission_country_name=country_name(settings.COOPERATION_MISSION_COUNTRY),
+            host_country_name=country_name(settings.COOPERATION_HOST_COUNTRY),
+            **kwargs,
+        )
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.render_csv()
+        return super().get(request, *args, **kwargs)
+
+    def render_csv(self):
+        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
+        filterset = self.get_filterset(self.get_filterset_class())
+        if not filterset.is_valid():
+            problems = [
+                f"{name}: {message}"
+                for name, messages_ in filterset.errors.items()
+                for message in messages_
+            ]
+            return HttpResponseBadRequest(
+                "\n".join(problems), content_type="text/plain; charset=utf-8"
+            )
+        response = HttpResponse(
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
+        )
+        # The byte order mark tells spreadsheet programs that the file is UTF-8 (Cyrillic).
+        response.write("\ufeff")
+        write_agreements_csv(filterset.qs, response)
+        return response
+
+
+class AgreementMapView(PublicPageMixin, FilterView):
+    """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
+
+    filterset_class = AgreementFilter
+    queryset = TwinningAgreement.objects.with_parties().order_by("year", "pk")
+    template_name = "cooperation/agreement_map.html"
+    strict = False
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # A map has no order: the list under it stays in the order of the years.
+        filterset.form.fields.pop("sort")
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreements, too_many = first_entries(context["object_list"], MAP_AGREEMENT_LIMIT)
+        if too_many:
+            agreements = []
+        context.update(
+            object_list=agreements,
+            too_many=too_many,
+            agreement_map=AgreementMap.for_agreements(agreements),
+        )
+        return context

@@ -1,0 +1,7 @@
+"""The admin classes of the editorial layer; content apps build their ModelAdmins on them."""
+
+from .history import HistoryAdmin
+from .languages import TranslatedAdmin, missing_languages
+from .publishing import PublishableAdmin
+
+__all__ = ["HistoryAdmin", "PublishableAdmin", "TranslatedAdmin", "missing_languages"]

@@ -1,0 +1,172 @@
+"""
+Revision history in the admin: who changed what and when; two versions compared; an entry
+reverted to a version, or brought back after it was deleted.
+"""
+
+from contextlib import nullcontext
+
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reversion import set_comment
+from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
+
+from ..revisions import child_relations, compare_versions, register_versioned, revert_entry
+
+
+class _KeepNothing(Exception):
+    """Raised to roll back a revert that was only shown, not saved."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+class HistoryAdmin(VersionAdmin):
+    """
+    Who changed what and when; two versions compared; an entry reverted to a version, or
+    brought back after it was deleted. A revert restores the one entry and its inline rows only
+    (see editorial.revisions), and is itself a new revision, so it can be undone too.
+    """
+
+    object_history_template = "admin/revisions/object_history.html"
+    compare_template = "admin/revisions/compare.html"
+    history_latest_first = True
+
+    def reversion_register(self, model, **options):
+        # The model and the rows its admin edits inline, which are restored with it.
+        register_versioned(model, **options)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="{}_{}_compare".format(*info),
+        )
+        return [compare, *super().get_urls()]
+
+    def child_relations(self):
+        return child_relations(self.model, [inline.model for inline in self.inlines])
+
+    def entry_versions(self, object_id):
+        return Version.objects.get_for_object_reference(self.model, object_id).select_related(
+            "revision__user"
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = self._reversion_order_version_queryset(
+            request, self.entry_versions(unquote(object_id))
+        )
+        context = {"versions": versions, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        entry = self.get_object(request, unquote(object_id))
+        if entry is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, entry):
+            raise PermissionDenied
+        versions = self.entry_versions(entry.pk)
+        try:
+            chosen = [versions.get(pk=int(request.GET[key])) for key in ("old", "new")]
+        except (KeyError, ValueError, Version.DoesNotExist):
+            chosen = []
+        if len({version.pk for version in chosen}) != 2:
+            messages.error(request, _("Choose two different versions to compare."))
+            return redirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[quote(entry.pk)],
+                )
+            )
+        older, newer = sorted(chosen, key=lambda version: version.revision.date_created)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": entry,
+            "title": _("Compare versions of “%(entry)s”") % {"entry": entry},
+            "older": older,
+            "newer": newer,
+            "changes": compare_versions(older, newer, self.child_relations()),
+        }
+        return TemplateResponse(request, self.compare_template, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(self.entry_versions(unquote(object_id)), pk=version_id)
+        context = {
+            "title": _("Revert %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            **(extra_context or {}),
+        }
+        return self.version_form_view(request, version, "reversion/revision_form.html", context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        context = {
+            "title": _("Recover %(name)s") % {"name": version.object_repr},
+            "recover": True,
+            **(extra_context or {}),
+        }
+        return self.version_form_view(request, version, "reversion/recover_form.html", context)
+
+    def refuse_version(self, request, version):
+        """A reason to refuse restoring `version` for this user, or None."""
+        return None
+
+    def version_restored(self, request, entry):
+        """Called once `entry` is saved as an older version: for what the version only names,
+        such as the renditions of a restored photo's file."""
+
+    def version_form_view(self, request, version, template_name, extra_context):
+        """
+        The change form filled with a saved version: shown, then saved on submit.
+
+        Like django-reversion's own view, except that only this entry is restored.
+        """
+        if request.method == "POST" and (reason := self.refuse_version(request, version)):
+            messages.error(request, reason)
+            return redirect(request.path)
+        # Showing a version restores it in a transaction that is then rolled back; nothing
+        # that listens for saves (caches, logs) should hear about it.
+        if request.method == "POST":
+            signals = nullcontext()
+        else:
+            signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        try:
+            with transaction.atomic(using=version.db), signals:
+                entry = revert_entry(version, self.child_relations())
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(str(entry.pk)), request.path, extra_context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        saved_on = timezone.localtime(version.revision.date_created)
+                        set_comment(
+                            _("Restored the version saved on %(date)s.")
+                            % {"date": date_format(saved_on, "DATETIME_FORMAT")}
+                        )
+                        self.version_restored(request, entry)
+                        return response
+                    if response.status_code != 200:
+                        raise RevertError(_("This version could not be loaded."))
+                    response.template_name = template_name
+                    response.render()
+                    raise _KeepNothing(response)
+        except _KeepNothing as shown:
+            return shown.response
+        except (RevertError, models.ProtectedError) as error:
+            messages.error(request, str(error))
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")

@@ -1,0 +1,94 @@
+"""
+Rich text: the one allow-list of what staff may write, applied on the server and offered by the
+editor.
+
+`RichTextField` is a text field whose every value (each language's column too) is sanitized
+with the allow-list when the entry is saved: scripts, event handlers, styles and `javascript:`
+links never reach the database. Its form field is the TinyMCE editor, served by the site itself
+and told the same allow-list, so it offers nothing that would then be removed.
+"""
+
+import nh3
+from django.contrib.admin import widgets as admin_widgets
+from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationFieldDescriptor
+from tinymce.widgets import AdminTinyMCE
+
+# The tags staff may use, with the attributes each may carry; and the schemes links may use.
+ALLOWED_TAGS = {
+    "p": (),
+    "br": (),
+    "h2": (),
+    "h3": (),
+    "h4": (),
+    "ul": (),
+    "ol": (),
+    "li": (),
+    "strong": (),
+    "b": (),
+    "em": (),
+    "i": (),
+    "a": ("href", "title"),
+    "blockquote": (),
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# The editor's "blocks" menu: the block tags above, named for staff.
+BLOCK_FORMATS = {
+    "p": _("Paragraph"),
+    "h2": _("Heading"),
+    "h3": _("Subheading"),
+    "h4": _("Minor heading"),
+}
+
+
+def sanitize(html):
+    """Return `html` with only the allowed tags, attributes and link schemes kept."""
+    return nh3.clean(
+        html or "",
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_TAGS.items() if names},
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def editor_options():
+    """What TinyMCE may offer and keep, in its own notation: `p,br,...,a[href|title]`."""
+    elements = [
+        f"{tag}[{'|'.join(names)}]" if names else tag for tag, names in ALLOWED_TAGS.items()
+    ]
+    blocks = [format_lazy("{}={}", label, tag) for tag, label in BLOCK_FORMATS.items()]
+    return {
+        "valid_elements": ",".join(elements),
+        "block_formats": format_lazy("{}; " * (len(blocks) - 1) + "{}", *blocks),
+    }
+
+
+class RichTextField(models.TextField):
+    """Headings, paragraphs, lists, links, bold and italic; anything else is removed on save."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("Headings, paragraphs, lists, links, bold and italic. Anything else is removed."),
+        )
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = sanitize(super().pre_save(model_instance, add))
+        # A translated field itself only mirrors the active language's column: writing to it
+        # would write to that column. The columns are fields of their own, sanitized in turn.
+        mirrors_a_column = isinstance(
+            getattr(type(model_instance), self.attname, None), TranslationFieldDescriptor
+        )
+        if not mirrors_a_column:
+            setattr(model_instance, self.attname, value)
+        return value
+
+    def formfield(self, **kwargs):
+        # The admin asks every text field for its plain text area; rich text gets the editor.
+        if kwargs.get("widget") in (None, admin_widgets.AdminTextareaWidget):
+            kwargs["widget"] = AdminTinyMCE(mce_attrs=editor_options())
+        return super().formfield(**kwargs)

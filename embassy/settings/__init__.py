@@ -1,0 +1,388 @@
+"""
+Settings of the embassy cooperation site, grouped by concern.
+
+Everything that differs between a developer's machine and production comes from environment
+variables, read through `env` (embassy.settings.environment) as the type it stands for; every
+variable is in the README's "Configuration" table. The defaults are safe for development. With
+DJANGO_DEBUG=0 the site refuses to start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and
+turns on HTTPS-only cookies, HSTS, the redirect to HTTPS and hashed, compressed static files;
+`manage.py check --deploy` then reports nothing. The test suite runs with embassy.settings.test.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from .environment import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# --- Core -----------------------------------------------------------------------------------
+
+DEBUG = env.bool("DJANGO_DEBUG", True)
+
+SECRET_KEY = env.str("DJANGO_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+    SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
+
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+)
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
+
+INSTALLED_APPS = [
+    # modeltranslation must come before the admin to patch its forms.
+    "modeltranslation",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    # runserver serves static files through WhiteNoise too, with the same headers as production.
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_filters",
+    "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "reversion",
+    "import_export",
+    "tinymce",
+    # The project's own: the reusable parts first, then the site and its section.
+    "editorial",
+    "photos",
+    "embassy",
+    "cooperation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # The two policies come before WhiteNoise so that static files carry them too.
+    "csp.middleware.CSPMiddleware",
+    "embassy.middleware.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # axes must be last: it turns a refused login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "embassy.urls"
+WSGI_APPLICATION = "embassy.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "embassy.context_processors.site",
+            ],
+        },
+    },
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "WARNING")},
+}
+
+# --- Database -------------------------------------------------------------------------------
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env.int("DJANGO_CONN_MAX_AGE", 60),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Languages and time ---------------------------------------------------------------------
+
+# Bulgarian is the default; content falls back bg -> ru -> en.
+LANGUAGE_CODE = "bg"
+LANGUAGES = [
+    ("bg", _("Bulgarian")),
+    ("ru", _("Russian")),
+    ("be", _("Belarusian")),
+    ("en", _("English")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Sofia"
+USE_I18N = True
+USE_TZ = True
+# Our own date formats per language: "6 септември 2021 г.", "6 September 2021".
+FORMAT_MODULE_PATH = ["embassy.formats"]
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
+
+# --- Cache ----------------------------------------------------------------------------------
+
+
+def cache_from_url(url):
+    """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
+    by the processes of one machine; empty for a local-memory cache of each process."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
+    if url:
+        raise ImproperlyConfigured(
+            f"DJANGO_CACHE_URL must start with redis:// or file://, not {url!r}."
+        )
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
+# How long a public page may be served from the cache; 0 turns the page cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# The apps whose saves and deletions change what the public pages show (editorial.cache).
+PUBLIC_CONTENT_APPS = ["embassy", "cooperation"]
+
+# --- Static files and media -----------------------------------------------------------------
+
+STATIC_URL = "static/"
+STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# In production `collectstatic` writes compressed copies under hashed names, which WhiteNoise
+# serves with a cache lifetime of ten years; in development and tests files are served as they
+# are from the apps' folders, without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+MEDIA_URL = "media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
+
+# Media (uploads and their renditions) on an S3-compatible object storage instead of the local
+# disk: install the "s3" extra and set the bucket (see README). boto3 reads the credentials
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
+MEDIA_BUCKET = env.str("AWS_STORAGE_BUCKET_NAME")
+MEDIA_BUCKET_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": MEDIA_BUCKET_DOMAIN or None,
+            # Media are public: plain, stable addresses that browsers and proxies can cache.
+            "querystring_auth": False,
+            # A new upload never takes the name, and so the place, of an older file: a
+            # replaced photo's original stays for its revision history.
+            "file_overwrite": False,
+        },
+    }
+
+# Photos (photos app): uploads refused past these limits; the widths, in pixels, of the resized
+# copies that pages offer to browsers (in WebP and in JPEG). After changing the widths, run
+# `manage.py make_renditions`.
+PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
+PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
+
+# Scanned agreements: a PDF of a few pages.
+COOPERATION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+# --- Security -------------------------------------------------------------------------------
+
+# Origins (scheme and host) allowed to post forms, when they differ from the request's own host,
+# e.g. "https://cooperation.example.org".
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# HTTPS. A reverse proxy that terminates TLS must say so with X-Forwarded-Proto, and
+# DJANGO_BEHIND_PROXY=1 tells Django to trust that header (and X-Forwarded-For, for the address
+# that failed logins are counted against); never set it when clients reach Django directly.
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers and monitors check the application over plain HTTP, straight at gunicorn.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading puts the whole domain in the browsers' HTTPS-only list, for months, by a request to
+# the browsers' makers; the owner of the domain decides that, so the check that asks for it is
+# silenced until they do.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# A form refused by the CSRF check gets the site's own error page, in the visitor's language.
+CSRF_FAILURE_VIEW = "embassy.errors.csrf_failure"
+
+# Cookies: sent over HTTPS only in production, and never readable by scripts (nothing of the
+# site reads them).
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy: everything from the site itself, nothing inline, no frames. Images may
+# also come from the media bucket's address when media are on object storage: its custom domain,
+# or the addresses given in DJANGO_CSP_IMG_SRC.
+MEDIA_IMAGE_ORIGINS = env.list("DJANGO_CSP_IMG_SRC")
+if MEDIA_BUCKET and MEDIA_BUCKET_DOMAIN:
+    MEDIA_IMAGE_ORIGINS.append(f"https://{MEDIA_BUCKET_DOMAIN}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_IMAGE_ORIGINS],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Permissions-Policy (embassy.middleware.PermissionsPolicyMiddleware): browser features that no
+# page of the site uses, denied to the site and to anything it embeds.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "usb",
+    "xr-spatial-tracking",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # axes first: it refuses a locked-out login before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is refused for the cool-off period; each further try restarts it.
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "embassy.throttling.login_locked_out"
+if BEHIND_PROXY:
+    AXES_CLIENT_IP_CALLABLE = "embassy.throttling.address_seen_by_proxy"
+
+# --- Editorial tools ------------------------------------------------------------------------
+
+# The rich-text editor of page bodies and visit texts (TinyMCE, served from the project's own
+# static files, loaded and configured without inline script). editorial.rich_text adds what it
+# may offer, from the same allow-list that the server sanitizes with.
+TINYMCE_DEFAULT_CONFIG = {
+    "license_key": "gpl",
+    "promotion": False,
+    "branding": False,
+    "menubar": False,
+    "height": 360,
+    "plugins": "lists link autolink",
+    "toolbar": (
+        "undo redo | blocks | bold italic | bullist numlist blockquote | link unlink | removeformat"
+    ),
+    "link_default_protocol": "https",
+    "target_list": False,
+    "entity_encoding": "raw",
+    "convert_urls": False,
+    "browser_spellcheck": True,
+}
+
+# Imports from CSV and Excel files run in one transaction: a refused row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# --- The cooperation section ----------------------------------------------------------------
+
+# The two countries of the cooperation: the mission's own country first, then the host country.
+# Another embassy can reuse the project by changing these two codes (ISO 3166-1 alpha-2).
+COOPERATION_MISSION_COUNTRY = env.str("COOPERATION_MISSION_COUNTRY", "BY")
+COOPERATION_HOST_COUNTRY = env.str("COOPERATION_HOST_COUNTRY", "BG")
+
+# --- The JSON API ---------------------------------------------------------------------------
+
+# Public data under /api/: read-only, no accounts.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional cooperation of Belarus and Bulgaria: open data",
+    "DESCRIPTION": (
+        "The regions, twinning and cooperation agreements, visits and news photos published by "
+        "the Embassy of Belarus in Bulgaria. Read-only, no account needed. Names come in the "
+        "language of `lang` or of the Accept-Language header, Bulgarian by default."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come with drf-spectacular-sidecar: no request leaves the site.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "cooperation.countries.country_choices",
+        "RegionKindEnum": "cooperation.models.RegionKind",
+        "AgreementKindEnum": "cooperation.models.TwinningAgreement.Kind",
+        "AgreementStatusEnum": "cooperation.models.TwinningAgreement.Status",
+        "VisitKindEnum": "cooperation.models.Visit.Kind",
+    },
+}

@@ -1,0 +1,14 @@
+"""
+Settings of the test suite: the project's own, with what only tests want.
+
+Uploaded and generated files go to a folder of the test run's own, never the project's media;
+passwords are hashed fast, since many tests create staff accounts.
+"""
+
+import tempfile
+from pathlib import Path
+
+from . import *  # noqa: F403
+
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="embassy-tests-media-"))
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,54 @@
+"""
+Make the missing renditions of every photo of every model: after restoring media or a database
+from a backup, moving media to another storage, or changing PHOTO_RENDITION_WIDTHS. A photo
+stored through its field gets its renditions then; this command is for files that arrived by
+other ways.
+"""
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+
+from photos.fields import PhotoField
+
+
+def photo_fields():
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, PhotoField):
+                yield model, field
+
+
+class Command(BaseCommand):
+    help = "Make the missing renditions of every photo (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Delete every photo's renditions and make them again (e.g. after changing "
+            "their widths or quality).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        written = failed = 0
+        for model, field in photo_fields():
+            entries = model._default_manager.exclude(**{field.name: ""}).only(
+                "pk", field.name, field.width_field, field.height_field
+            )
+            for entry in entries.iterator():
+                image = getattr(entry, field.attname)
+                try:
+                    if force:
+                        image.renditions.delete()
+                    names = image.renditions.make(force=force)
+                except Exception as error:  # a missing or unreadable original: report, go on
+                    failed += 1
+                    self.stderr.write(f"{image.name} ({model._meta.label} {entry.pk}): {error}")
+                    continue
+                written += len(names)
+                if options["verbosity"] > 1:
+                    for name in names:
+                        self.stdout.write(name)
+        self.stdout.write(f"{written} renditions written.")
+        if failed:
+            raise CommandError(f"{failed} photos have no renditions: their originals failed.")

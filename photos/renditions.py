@@ -1,0 +1,202 @@
+"""
+Renditions: the resized copies of a stored photo that pages, feeds, the API and the admin show.
+
+`Renditions` is the one door to them: `photo.image.renditions` (any PhotoField's file) lists
+them, smallest first, WebP then JPEG, from the names alone, so that listing them for a page reads
+no file and costs nothing; picks the one closest to a width or the one to share with other sites;
+and makes them (`make()`), which only the photo field's save and the `make_renditions` command
+call.
+
+A rendition of `news/2021/a.jpg` that is 640 pixels wide and in WebP is stored in the same
+storage as `renditions/news/2021/a.jpg/640.webp`. The original's name is never reused (a replaced
+photo keeps its old file for the revision history), so a rendition's name always stands for the
+same picture; renditions stay as long as their original does, so restoring an older version of
+a photo shows at once.
+"""
+
+import io
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from PIL import Image, ImageCms, ImageOps
+
+
+@dataclass(frozen=True)
+class RenditionFormat:
+    name: str
+    extension: str
+    media_type: str
+    pillow_format: str
+    save_options: dict
+
+
+# Browsers pick the WebP source; the JPEG one is the fallback of the <img> element, and what
+# other sites (feeds, social previews) are given.
+WEBP = RenditionFormat("webp", "webp", "image/webp", "WEBP", {"quality": 80})
+JPEG = RenditionFormat(
+    "jpeg", "jpg", "image/jpeg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}
+)
+FORMATS = [WEBP, JPEG]
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One resized copy of an image, in one format."""
+
+    name: str
+    url: str
+    width: int
+    height: int
+    format: RenditionFormat
+
+    @property
+    def media_type(self):
+        return self.format.media_type
+
+
+def rendition_widths(original_width):
+    """
+    The widths to make for an image `original_width` pixels wide: the configured widths below
+    it, and the largest configured width, or the original's own when it is narrower.
+    """
+    widths = sorted(settings.PHOTO_RENDITION_WIDTHS)
+    if not original_width:
+        return []
+    largest = min(widths[-1], original_width)
+    return [*(width for width in widths if width < largest), largest]
+
+
+def rendition_folder(original_name):
+    """Every rendition of `news/2021/a.jpg` lies in `renditions/news/2021/a.jpg/`."""
+    return f"renditions/{original_name}"
+
+
+class Renditions:
+    """The renditions of the stored image `name` of `width` × `height` pixels in `storage`."""
+
+    def __init__(self, storage, name, width, height):
+        self.storage = storage
+        self.name = name
+        self.width = width
+        self.height = height
+
+    @cached_property
+    def all(self):
+        """Every rendition, smallest first, WebP then JPEG; none without a file or its size."""
+        if not self.name or not self.width or not self.height:
+            return []
+        return [
+            self.rendition(width, rendition_format)
+            for rendition_format in FORMATS
+            for width in rendition_widths(self.width)
+        ]
+
+    def __iter__(self):
+        return iter(self.all)
+
+    def __bool__(self):
+        return bool(self.all)
+
+    def rendition(self, width, rendition_format):
+        name = f"{rendition_folder(self.name)}/{width}.{rendition_format.extension}"
+        height = max(1, round(self.height * width / self.width))
+        return Rendition(name, self.storage.url(name), width, height, rendition_format)
+
+    def of_format(self, rendition_format):
+        return [rendition for rendition in self.all if rendition.format is rendition_format]
+
+    def closest(self, width, rendition_format=WEBP):
+        """The narrowest rendition at least `width` pixels wide, else the widest; or None."""
+        candidates = self.of_format(rendition_format)
+        wide_enough = (rendition for rendition in candidates if rendition.width >= width)
+        return next(wide_enough, candidates[-1] if candidates else None)
+
+    @property
+    def shared(self):
+        """The copy other sites show (social previews, feeds): the largest JPEG, or None."""
+        jpeg = self.of_format(JPEG)
+        return jpeg[-1] if jpeg else None
+
+    def srcset(self, rendition_format):
+        """The `srcset` attribute of an <img> or <source> offering this format's renditions."""
+        return ", ".join(f"{r.url} {r.width}w" for r in self.of_format(rendition_format))
+
+    def missing(self):
+        return [rendition for rendition in self.all if not self.storage.exists(rendition.name)]
+
+    def make(self, force=False):
+        """
+        Write the missing renditions (all of them when `force`); return the names written.
+
+        The original is read, decoded and converted to sRGB once; each width is resized from it
+        once, with a Lanczos filter, and saved in each format.
+        """
+        wanted = self.all if force else self.missing()
+        if not wanted:
+            return []
+        largest = max(rendition.width for rendition in wanted)
+        with self.storage.open(self.name, "rb") as stream, Image.open(stream) as image:
+            # A JPEG can be decoded directly at 1/2, 1/4 or 1/8 of its size when that is still
+            # larger than the largest rendition; much faster for a 12-megapixel photo.
+            image.draft(None, (largest, largest))
+            upright = to_srgb(ImageOps.exif_transpose(image))
+        written = []
+        resized = {}  # by size: each width is resized once for both formats
+        for rendition in wanted:
+            size = (rendition.width, rendition.height)
+            if size not in resized:
+                resized[size] = upright.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            picture = flatten(resized[size]) if rendition.format is JPEG else resized[size]
+            output = io.BytesIO()
+            picture.save(output, rendition.format.pillow_format, **rendition.format.save_options)
+            if self.storage.exists(rendition.name):
+                self.storage.delete(rendition.name)
+            written.append(self.storage.save(rendition.name, ContentFile(output.getvalue())))
+        return written
+
+    def delete(self):
+        """Delete every rendition of the original (of any width ever made), never the original."""
+        folder = rendition_folder(self.name)
+        try:
+            _folders, files = self.storage.listdir(folder)
+        except FileNotFoundError:
+            return []
+        deleted = []
+        for file_name in files:
+            self.storage.delete(f"{folder}/{file_name}")
+            deleted.append(f"{folder}/{file_name}")
+        return deleted
+
+
+def to_srgb(image):
+    """Convert to sRGB pixels (RGB, or RGBA when transparent), through its ICC profile if any."""
+    has_alpha = image.mode in {"RGBA", "LA", "PA"} or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    mode = "RGBA" if has_alpha else "RGB"
+    icc_profile = image.info.get("icc_profile")
+    if icc_profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+            if has_alpha and image.mode != "RGBA":
+                image = image.convert("RGBA")
+            return ImageCms.profileToProfile(
+                image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # A broken or unusual profile: convert without it.
+    if image.mode in {"I", "I;16", "I;16B", "I;16L"}:
+        # 16-bit greyscale: Pillow converts to 8 bits by clipping, so scale the values first.
+        image = image.point(lambda value: value / 256).convert("L")
+    return image.convert(mode)
+
+
+def flatten(image):
+    """JPEG has no transparency: put transparent pixels on white."""
+    if image.mode != "RGBA":
+        return image
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A"))
+    return background

@@ -1,0 +1,49 @@
+"""
+`{% picture photo.image alt=photo.alt_text sizes="..." %}`: a photo as a responsive <picture> of
+its renditions.
+
+    {% load photos %}
+    {% picture photo.image alt=photo.alt_text sizes="(min-width: 60em) 30em, 100vw" %}
+    {% picture photo.image alt=photo.alt_text loading="eager" fetchpriority="high" %}
+
+The browser picks the WebP rendition that fits the layout width given by `sizes` (or the JPEG
+one, if it cannot show WebP); width and height give the photo's proportions before it arrives,
+so the page does not jump. Photos below the fold load only when scrolled to ("lazy", the
+default); give loading="eager" to the one photo at the top of a page. The original file is
+never sent. Rendering reads no file and makes no query.
+"""
+
+from django import template
+
+from photos.renditions import JPEG, WEBP
+
+register = template.Library()
+
+# The <img> element's own src, for the rare browser without srcset.
+FALLBACK_WIDTH = 640
+
+
+@register.inclusion_tag("photos/picture.html")
+def picture(image, alt="", sizes="100vw", loading="lazy", css_class="", fetchpriority=""):
+    """`image` is a PhotoField's file; alt="" for a photo that only decorates a link that says
+    the same."""
+    renditions = image.renditions if image else None
+    largest = renditions.shared if renditions else None
+    if largest is None:
+        return {"src": ""}
+    if loading == "lazy" and not sizes.startswith("auto"):
+        # Browsers that know "auto" use the width the layout gives a lazy image; the others
+        # skip it and read the list that follows.
+        sizes = f"auto, {sizes}"
+    return {
+        "src": renditions.closest(FALLBACK_WIDTH, JPEG).url,
+        "webp_srcset": renditions.srcset(WEBP),
+        "jpeg_srcset": renditions.srcset(JPEG),
+        "sizes": sizes,
+        "width": largest.width,
+        "height": largest.height,
+        "alt": alt,
+        "loading": loading,
+        "css_class": css_class,
+        "fetchpriority": fetchpriority,
+    }

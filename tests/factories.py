@@ -1,0 +1,189 @@
+"""
+Factories (factory_boy) that build the rows a test needs, so that a test states what it is
+about and does not depend on the initial content, whose figures may be corrected.
+
+    town = TownFactory(name_bg="Пинск")                  # a Belarusian town in a new oblast
+    agreement = AgreementFactory(mission_region=town)   # with a new Bulgarian municipality
+    VisitFactory(location=town, regions=[town])          # published, in the past
+    NewsPhotoFactory(regions=[town], is_featured=True)   # a real JPEG, with its renditions
+
+Names are given in Bulgarian and English (the other languages fall back to them); slugs start
+with "t-" so that they never meet the initial content's.
+"""
+
+import datetime
+import io
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from cooperation.models import (
+    NewsPhoto,
+    NewsPhotoRegion,
+    OverviewPage,
+    Region,
+    TwinningAgreement,
+    Visit,
+    VisitRegion,
+)
+from embassy.models import MissionLink, Page
+
+
+def jpeg(width=1200, height=800, color=(90, 120, 150)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    country = "BY"
+    kind = Region.Kind.CITY
+    parent = None
+    slug = factory.Sequence(lambda n: f"t-region-{n}")
+    name_bg = factory.Sequence(lambda n: f"Регион {n}")
+    name_en = factory.Sequence(lambda n: f"Region {n}")
+    latitude = factory.Sequence(lambda n: 52 + (n % 40) / 10)
+    longitude = factory.Sequence(lambda n: 24 + (n % 50) / 10)
+
+
+class OblastFactory(RegionFactory):
+    kind = Region.Kind.OBLAST
+    slug = factory.Sequence(lambda n: f"t-oblast-{n}")
+    name_bg = factory.Sequence(lambda n: f"Област {n}")
+    name_en = factory.Sequence(lambda n: f"Oblast {n}")
+
+
+class TownFactory(RegionFactory):
+    """A Belarusian town in an oblast of its own."""
+
+    kind = Region.Kind.TOWN
+    parent = factory.SubFactory(OblastFactory, country="BY")
+    slug = factory.Sequence(lambda n: f"t-town-{n}")
+    name_bg = factory.Sequence(lambda n: f"Град {n}")
+    name_en = factory.Sequence(lambda n: f"Town {n}")
+
+
+class MunicipalityFactory(RegionFactory):
+    """A Bulgarian municipality in an oblast of its own."""
+
+    country = "BG"
+    kind = Region.Kind.MUNICIPALITY
+    parent = factory.SubFactory(OblastFactory, country="BG")
+    slug = factory.Sequence(lambda n: f"t-municipality-{n}")
+    name_bg = factory.Sequence(lambda n: f"Община {n}")
+    name_en = factory.Sequence(lambda n: f"Municipality {n}")
+    latitude = factory.Sequence(lambda n: 42 + (n % 20) / 10)
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """An active twinning between a Belarusian town and a Bulgarian municipality."""
+
+    class Meta:
+        model = TwinningAgreement
+
+    mission_region = factory.SubFactory(TownFactory)
+    host_region = factory.SubFactory(MunicipalityFactory)
+    kind = TwinningAgreement.Kind.TWINNING
+    year = 2000
+    status = TwinningAgreement.Status.ACTIVE
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    """An entry published a day ago; `status="draft"` or a future `publish_at` for others."""
+
+    status = "published"
+    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+class VisitFactory(PublishedFactory):
+    class Meta:
+        model = Visit
+        skip_postgeneration_save = True
+
+    kind = Visit.Kind.DELEGATION
+    slug = factory.Sequence(lambda n: f"t-visit-{n}")
+    title_bg = factory.Sequence(lambda n: f"Посещение {n}")
+    title_en = factory.Sequence(lambda n: f"Visit {n}")
+    start_date = datetime.date(2021, 9, 6)
+
+    @factory.post_generation
+    def regions(visit, create, regions, **kwargs):
+        """The regions taking part: `VisitFactory(regions=[town, municipality])`."""
+        for region in regions or ():
+            VisitRegion.objects.create(visit=visit, region=region)
+
+
+class NewsPhotoFactory(PublishedFactory):
+    class Meta:
+        model = NewsPhoto
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"t-photo-{n}")
+    title_bg = factory.Sequence(lambda n: f"Снимка {n}")
+    title_en = factory.Sequence(lambda n: f"Photo {n}")
+    alt_text_bg = "Делегациите пред общината"
+    alt_text_en = "The delegations in front of the town hall"
+    image = factory.LazyAttribute(lambda photo: ContentFile(jpeg(), name=f"{photo.slug}.jpg"))
+
+    @factory.post_generation
+    def regions(photo, create, regions, **kwargs):
+        """The regions shown: `NewsPhotoFactory(regions=[town])`."""
+        for region in regions or ():
+            NewsPhotoRegion.objects.create(photo=photo, region=region)
+
+
+class OverviewPageFactory(PublishedFactory):
+    class Meta:
+        model = OverviewPage
+
+    title_bg = "Регионално сътрудничество"
+    title_en = "Regional cooperation"
+    body_bg = "<p>Взаимодействието между регионите на Беларус и България.</p>"
+    body_en = "<p>Cooperation between the regions of Belarus and Bulgaria.</p>"
+
+
+class PageFactory(PublishedFactory):
+    class Meta:
+        model = Page
+
+    slug = factory.Sequence(lambda n: f"t-page-{n}")
+    title_bg = factory.Sequence(lambda n: f"Страница {n}")
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    body_bg = "<p>Текст.</p>"
+
+
+class MissionLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MissionLink
+
+    title_bg = factory.Sequence(lambda n: f"Мисия {n}")
+    title_en = factory.Sequence(lambda n: f"Mission {n}")
+    url = factory.Sequence(lambda n: f"https://mission-{n}.example.org/")
+    position = factory.Sequence(int)
+
+
+class StaffFactory(factory.django.DjangoModelFactory):
+    """A staff account; `StaffFactory(role="Editor")` gives it one of the two roles."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff-{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("pw-for-tests")
+    is_staff = True
+
+    @factory.post_generation
+    def role(user, create, role, **kwargs):
+        if role:
+            user.groups.add(Group.objects.get(name=role))
