@@ -10,7 +10,7 @@ PORT ?= 8000
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages
+.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages bench bench-quick
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,16 @@ test-postgres: translations
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
 	  *) echo "test-postgres needs DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	$(BIN)/pytest -m "not browser"
+
+# The benchmark (bench/README.md): both data sizes, SQLite and PostgreSQL with Redis, Chromium
+# and Lighthouse, written to bench/RESULTS.md. It installs wrk, redis-server and PostgreSQL from
+# Debian's packages, and Lighthouse under bench/ from npm, when they are missing.
+bench: translations chromium
+	$(BIN)/python -m bench.run
+
+# A short try of the same: the initial content on SQLite, 3 s runs, written to bench/.data/.
+bench-quick: translations chromium
+	$(BIN)/python -m bench.run --quick --databases sqlite
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
