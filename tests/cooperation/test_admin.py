@@ -1,5 +1,6 @@
 """The admin as the staff's editing tool: every page opens, mistakes are refused with a reason."""
 
+import csv
 import io
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from cooperation.countries import COUNTRY_NAMES
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement
 from embassy.models import Page
 from photos.renditions import WEBP
+from tests.factories import TownFactory
 from tests.photos.image_files import (
     jpeg_bytes,
     media_files,
@@ -423,6 +425,20 @@ def test_regions_export_as_excel_has_every_languages_name(staff_client):
     by_slug = {row[header.index("slug")]: row for row in rows[1:]}
     assert by_slug["pinsk"][header.index("name_be")] == "Пінск"
     assert len(by_slug) == 111
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
+def test_admin_exports_mark_a_name_that_reads_as_a_formula_as_text(staff_client, file_format):
+    TownFactory(slug="t-formula", name_bg='=HYPERLINK("http://x","y")')
+    response = export(staff_client, Region, file_format)
+    if file_format == CSV_FORMAT:
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        header, *values = list(sheet.values)
+        rows = [dict(zip(header, row, strict=True)) for row in values]
+    (row,) = [row for row in rows if row["slug"] == "t-formula"]
+    assert row["name_bg"] == '\'=HYPERLINK("http://x","y")'
 
 
 def test_an_editor_may_export_but_not_import(editor_client):
