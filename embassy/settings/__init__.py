@@ -117,6 +117,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# SQLite: a transaction takes the write lock as it begins, so that two saves of one entry are
+# checked one after the other (editorial.admin.concurrency) rather than the second failing with
+# "database is locked"; PostgreSQL locks the entry's row instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 # --- Languages and time ---------------------------------------------------------------------
 

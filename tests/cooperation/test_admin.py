@@ -22,6 +22,7 @@ from cooperation.countries import COUNTRY_NAMES
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement
 from embassy.models import Page
 from photos.renditions import WEBP
+from tests.admin_forms import opened_version
 from tests.factories import TownFactory
 from tests.photos.image_files import (
     jpeg_bytes,
@@ -227,10 +228,12 @@ def test_replacing_a_photo_in_the_form_keeps_the_old_original_with_its_rendition
     staff_client.post(admin_url(NewsPhoto, "add"), news_photo_form(upload("a.jpg", jpeg_bytes())))
     photo = NewsPhoto.objects.get(slug="meeting-in-plovdiv")
     old_name, old_renditions = photo.image.name, photo.image.renditions.all
+    url = admin_url(NewsPhoto, "change", photo.pk)
+    version = opened_version(staff_client, url)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            admin_url(NewsPhoto, "change", photo.pk),
-            news_photo_form(upload("b.jpg", jpeg_bytes(800, 600, "red"))),
+            url,
+            news_photo_form(upload("b.jpg", jpeg_bytes(800, 600, "red")), entry_version=version),
         )
     assert response.status_code == 302
     photo.refresh_from_db()

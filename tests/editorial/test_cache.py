@@ -15,6 +15,7 @@ from cooperation.models import NewsPhoto, Region
 from editorial.cache import VERSION_KEY
 from embassy.models import MissionLink
 from embassy.settings import cache_from_url
+from tests.admin_forms import opened_version
 from tests.factories import TownFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +24,11 @@ pytestmark = pytest.mark.django_db
 def test_a_cached_page_changes_right_after_an_admin_save(client, staff_client):
     link = MissionLink.objects.get(title_en="All Missions")
     assert "Всички мисии" in client.get("/bg/cooperation/").content.decode()
+    url = reverse("admin:embassy_missionlink_change", args=[link.pk])
     response = staff_client.post(
-        reverse("admin:embassy_missionlink_change", args=[link.pk]),
+        url,
         {
+            "entry_version": opened_version(staff_client, url),
             "title_bg": "Всички посолства",
             "title_ru": link.title_ru,
             "title_be": link.title_be,
