@@ -1,12 +1,13 @@
 """The section's public pages, a module per subject."""
 
-from .agreements import AgreementListView, AgreementMapView
+from .agreements import AgreementDocumentView, AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
 from .regions import RegionDetailView, RegionListView
 from .visits import VisitDetailView, VisitListView
 
 __all__ = [
+    "AgreementDocumentView",
     "AgreementListView",
     "AgreementMapView",
     "HomeView",

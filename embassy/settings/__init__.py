@@ -220,8 +220,28 @@ PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
 PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
 
-# Scanned agreements: a PDF of a few pages.
-COOPERATION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Scanned agreements: a PDF of a few pages, checked on upload (cooperation.documents), stored
+# where the web server does not serve files and given out by a view as a download: a folder
+# outside MEDIA_ROOT, or a private bucket when media are on object storage.
+COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
+DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
+}
+if DOCUMENTS_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # --- Security -------------------------------------------------------------------------------
 
