@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
 from editorial.admin import HistoryAdmin, TranslatedAdmin
+from editorial.admin.imports import SpreadsheetImportExportMixin
 
 from ..documents import DocumentField, DocumentInput
 from ..forms import PastedAgreementsForm
@@ -19,7 +20,6 @@ from ..importers import preview_pasted_agreements, save_pasted_agreements
 from ..models import TwinningAgreement
 from ..resources import TwinningAgreementResource
 from .list_filters import HostOblastListFilter, MissionOblastListFilter
-from .spreadsheets import SpreadsheetImportExportMixin
 
 
 @admin.register(TwinningAgreement)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "reversion",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "tinymce",
     # The project's own: the reusable parts first, then the site and its section.
     "editorial",
@@ -367,8 +369,18 @@ TINYMCE_DEFAULT_CONFIG = {
     "browser_spellcheck": True,
 }
 
-# Imports from CSV and Excel files run in one transaction: a refused row writes nothing.
+# Imports from CSV and Excel files run in one transaction: a refused row writes nothing. A file
+# is checked and imported by the background worker (editorial.imports), up to these caps.
+# django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading
+# "=" and leaves "+", "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead,
+# and the mark is taken away on import.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
+
+# Background work (django-tasks, the backport of Django 6's tasks framework): queued in the
+# database and run by `manage.py db_worker`, which `make run` and `make serve` start.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- The cooperation section ----------------------------------------------------------------
 

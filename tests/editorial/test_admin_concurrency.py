@@ -28,6 +28,7 @@ from tests.factories import (
     TownFactory,
     VisitFactory,
 )
+from tests.imports import checked, confirmed, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +233,17 @@ def test_a_restore_form_opened_before_another_save_is_refused(staff_client, coll
     assert staff_client.post(restore_url, change_form_data(refused)).status_code == 302
     visit.refresh_from_db()
     assert visit.title_bg == "Първа версия"
+
+
+def test_an_import_makes_an_open_form_of_a_region_it_changes_stale(staff_client):
+    town = TownFactory(name_bg="Старо")
+    form_page = open_form(staff_client, town)
+    content = f"slug,country,kind,name_bg\n{town.slug},BY,town,Внесено\n".encode()
+    uploaded = upload_file(staff_client, Region, content)
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    town.refresh_from_db()
+    assert town.name_bg == "Внесено"
+    assert submit(staff_client, town, form_page, name_bg="От формата").status_code == 200
+    town.refresh_from_db()
+    assert town.name_bg == "Внесено"

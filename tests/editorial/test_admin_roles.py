@@ -17,6 +17,7 @@ from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from tests.admin_forms import change_form_data
 from tests.conftest import staff_browser
 from tests.factories import MunicipalityFactory, NewsPhotoFactory, StaffFactory, TownFactory
+from tests.imports import checked, confirmed, run_worker, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -166,8 +167,15 @@ def test_recover_of_a_visit_is_a_draft_for_an_editor(role_client):
 
 
 def test_import_only_a_publisher_imports(role_client):
-    response = role_client.get(admin_url(Region, "import"))
-    assert response.status_code == (200 if role_client.may_publish else 403)
+    content = b"slug,country,kind,parent,name_bg\nt-kamenets,BY,town,,Kamenets\n"
+    uploaded = upload_file(role_client, Region, content)
+    if role_client.may_publish:
+        checked(role_client, uploaded)
+        confirmed(role_client, uploaded)
+    else:
+        assert uploaded.status_code == 403
+        run_worker()
+    assert Region.objects.filter(slug="t-kamenets").exists() is role_client.may_publish
 
 
 def test_paste_only_a_publisher_adds_agreements(role_client):
