@@ -51,7 +51,7 @@ def test_a_file_without_the_header_row_is_refused_naming_the_columns(staff_clien
             "%("
         )[0]
     )
-    assert "slug" in refusal and "“kamenets”" in refusal
+    assert "slug" in refusal and "„kamenets“" in refusal
     assert "Traceback" not in response.content.decode()
 
 
@@ -59,7 +59,7 @@ def test_a_file_with_other_columns_is_refused_naming_the_missing_and_unknown_one
     response = upload_file(staff_client, Region, "name,town\nКаменец,да\n".encode())
     refusal = upload_refusal(response)
     assert in_bulgarian("Missing: %(columns)s.", columns="slug") in refusal
-    assert "“name”" in refusal and "“town”" in refusal
+    assert "„name“" in refusal and "„town“" in refusal
 
 
 def test_an_empty_file_is_refused(staff_client):
