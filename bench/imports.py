@@ -148,6 +148,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1000, 20000])
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
+    parser.add_argument("--paths", nargs="+", default=["in-process", "worker"])
     options = parser.parse_args()
 
     DATA.mkdir(parents=True, exist_ok=True)
@@ -161,23 +162,30 @@ def main():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the client then records each page's context
 
     user = get_user_model().objects.create_superuser("bench", "bench@example.org", "bench")
     client = Client()
     client.force_login(user)
 
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("| rows | format | file | step | seconds |")
     print("|---:|---|---:|---|---:|")
     for count in options.rows:
         for file_format in options.formats:
-            data = spreadsheet(file_format, f"b-{file_format}-{count}-direct", count)
+            steps = {}
+            if "in-process" in options.paths:
+                data = spreadsheet(file_format, f"b-{file_format}-{count}-direct", count)
+                for step, seconds in in_process(data, file_format).items():
+                    steps[f"in-process: {step}"] = seconds
+            if "worker" in options.paths:
+                data = spreadsheet(file_format, f"b-{file_format}-{count}-task", count)
+                name = f"regions-{count}.{file_format}"
+                steps.update(through_the_worker(client, data, file_format, name))
             size = f"{len(data) / 1024 / 1024:.1f} MB"
-            for step, seconds in in_process(data, file_format).items():
-                print(f"| {count:,} | {file_format} | {size} | in-process: {step} |", end="")
-                print(f" {seconds:.1f} |")
-            data = spreadsheet(file_format, f"b-{file_format}-{count}-task", count)
-            name = f"regions-{count}.{file_format}"
-            for step, seconds in through_the_worker(client, data, file_format, name).items():
+            for step, seconds in steps.items():
                 print(f"| {count:,} | {file_format} | {size} | {step} | {seconds:.1f} |")
             sys.stdout.flush()
 

@@ -306,19 +306,24 @@ def resource_of(job):
     return import_string(job.resource)()
 
 
-def check_import(job):
-    """The dry run: what importing the file would do, row by row; writes nothing."""
-    job.move_to(job.State.CHECKING)
-    resource = resource_of(job)
-    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
-    result = job_resource(type(resource), job.pk)().import_data(
+def run_resource(job, resource, dataset, dry_run):
+    """django-import-export's import of `dataset`, rolled back on any refused row."""
+    return job_resource(type(resource), job.pk)().import_data(
         dataset,
-        dry_run=True,
+        dry_run=dry_run,
         use_transactions=True,
         rollback_on_validation_errors=True,
         raise_errors=False,
         user=job.user,
     )
+
+
+def check_import(job):
+    """The dry run: what importing the file would do, row by row; writes nothing."""
+    job.move_to(job.State.CHECKING)
+    resource = resource_of(job)
+    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
+    result = run_resource(job, resource, dataset, dry_run=True)
     job.move_to(job.State.CHECKED, summary=summarize(result, resource))
 
 
@@ -332,14 +337,7 @@ def apply_import(job):
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(job.user)
             reversion.set_comment(_("Imported from “%(file)s”.") % {"file": job.file_name})
-            result = job_resource(type(resource), job.pk)().import_data(
-                dataset,
-                dry_run=False,
-                use_transactions=True,
-                rollback_on_validation_errors=True,
-                raise_errors=False,
-                user=job.user,
-            )
+            result = run_resource(job, resource, dataset, dry_run=False)
             if result.has_errors() or result.has_validation_errors():
                 raise _ImportRefused(result)
             log_imported_rows(job, result)

@@ -9,6 +9,8 @@ preview without refusals can be confirmed; the import is then one transaction an
 of the history, again in the worker, so a refused row writes nothing at all.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -31,6 +33,8 @@ from ..imports import (
 )
 from ..models import SpreadsheetImport
 from ..tasks import run_spreadsheet_import
+
+KEEP_JOBS = datetime.timedelta(days=7)
 
 
 class SpreadsheetImportExportMixin(ImportExportMixin):
@@ -71,6 +75,8 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         except SpreadsheetRefused as refused:
             form.add_error("import_file", str(refused))
             return self.render_upload(request, form)
+        # A file stays with its job until it is imported; jobs left behind go after a week.
+        SpreadsheetImport.objects.filter(created_at__lt=timezone.now() - KEEP_JOBS).delete()
         job = SpreadsheetImport.objects.create(
             content_type=ContentType.objects.get_for_model(self.model),
             resource=f"{type(resource).__module__}.{type(resource).__qualname__}",
