@@ -52,7 +52,7 @@ class PublishableAdmin(HistoryAdmin):
         note = _(
             "Restoring a version leaves %(fields)s as they are now, and a recovered entry comes "
             "back as a draft: only a publisher may change them."
-        ) % {"fields": ", ".join(f"“{self.opts.get_field(field).verbose_name}”" for field in kept)}
+        ) % {"fields": ", ".join(str(self.opts.get_field(field).verbose_name) for field in kept)}
         publication = (_("Publication"), {"fields": kept, "description": note})
         return [fieldset for fieldset in others if fieldset[1]["fields"]] + [publication]
 
