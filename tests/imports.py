@@ -1,25 +1,32 @@
 """A staff member's way through a spreadsheet import, and the background worker that runs it."""
 
-import io
-
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 CSV_FORMAT, XLSX_FORMAT = "0", "1"
 
 
 def run_worker():
-    """The database backend's worker, as `make run` starts it, until the queue is empty."""
-    call_command(
-        "db_worker",
-        batch=True,
-        startup_delay=False,
-        reload=False,
+    """
+    The database backend's worker, as `make run` starts it, until the queue is empty: each
+    task claimed and run by the worker's own code. (Its command's loop also closes the
+    database connection between tasks, which would end the test's transaction.)
+    """
+    worker = Worker(
+        queue_names=["default"],
         interval=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
     )
+    while (task_result := DBTaskResult.objects.ready().get_locked()) is not None:
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
 
 
 def upload_file(client, model, content, name="regions.csv", file_format=CSV_FORMAT):

@@ -9,6 +9,8 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -247,3 +249,20 @@ def test_an_import_makes_an_open_form_of_a_region_it_changes_stale(staff_client)
     assert submit(staff_client, town, form_page, name_bg="От формата").status_code == 200
     town.refresh_from_db()
     assert town.name_bg == "Внесено"
+
+
+def test_the_check_locks_the_entrys_row_so_simultaneous_saves_are_checked_in_turn(
+    staff_client,
+):
+    if not connection.features.has_select_for_update:
+        # SQLite: every transaction takes the database's write lock as it begins.
+        assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+        return
+    visit = VisitFactory()
+    form_page = open_form(staff_client, visit)
+    with CaptureQueriesContext(connection) as queries:
+        submit(staff_client, visit, form_page, title_bg="Заключено")
+    table = Visit._meta.db_table
+    assert any(
+        "FOR UPDATE" in query["sql"] and table in query["sql"] for query in queries.captured_queries
+    )

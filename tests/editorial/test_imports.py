@@ -188,3 +188,11 @@ def test_an_excel_file_of_the_same_rows_is_imported_like_a_csv(staff_client):
 def test_someone_elses_import_is_not_shown(staff_client, publisher_client):
     uploaded = upload_file(staff_client, Region, b"slug,country,kind\nt-a,BY,town\n")
     assert publisher_client.get(uploaded["Location"]).status_code == 404
+
+
+def test_the_import_page_states_the_limits(staff_client, settings):
+    settings.IMPORT_MAX_ROWS = 1234
+    page = staff_client.get("/admin/cooperation/region/import/").content.decode()
+    with translation.override("bg"):
+        size = filesizeformat(settings.IMPORT_MAX_BYTES)
+    assert size in page and "1234" in page
