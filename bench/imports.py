@@ -109,20 +109,24 @@ def in_process(data, file_format):
     return {"read": reading, "check": checking, "import": importing}
 
 
-def through_the_worker(client, data, file_format, name):
+def upload(client, data, file_format, name):
+    """The upload request, all that a web worker does with a file: its URL and its time."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from editorial.models import SpreadsheetImport
-
     format_choice = {"csv": "0", "xlsx": "1"}[file_format]
-    upload = SimpleUploadedFile(name, data)
     response, uploading = timed(
         client.post,
         "/admin/cooperation/region/import/",
-        {"resource": "0", "format": format_choice, "import_file": upload},
+        {"resource": "0", "format": format_choice, "import_file": SimpleUploadedFile(name, data)},
     )
     assert response.status_code == 302, response.content[:2000]
-    job_url = response["Location"]
+    return response["Location"], uploading
+
+
+def through_the_worker(client, data, file_format, name):
+    from editorial.models import SpreadsheetImport
+
+    job_url, uploading = upload(client, data, file_format, name)
     worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
     _done, checking = timed(
         subprocess.run, [*worker, "--no-reload"], cwd=ROOT, env=environment(), check=True
@@ -148,7 +152,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1000, 20000])
     parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
-    parser.add_argument("--paths", nargs="+", default=["in-process", "worker"])
+    parser.add_argument(
+        "--paths", nargs="+", default=["in-process", "worker"], help="and/or: upload"
+    )
     options = parser.parse_args()
 
     DATA.mkdir(parents=True, exist_ok=True)
@@ -180,11 +186,15 @@ def main():
                 data = spreadsheet(file_format, f"b-{file_format}-{count}-direct", count)
                 for step, seconds in in_process(data, file_format).items():
                     steps[f"in-process: {step}"] = seconds
+            if "upload" in options.paths:
+                data = spreadsheet(file_format, f"b-{file_format}-{count}-upload", count)
+                name = f"regions-{count}.{file_format}"
+                steps["upload request only"] = upload(client, data, file_format, name)[1]
             if "worker" in options.paths:
                 data = spreadsheet(file_format, f"b-{file_format}-{count}-task", count)
                 name = f"regions-{count}.{file_format}"
                 steps.update(through_the_worker(client, data, file_format, name))
-            size = f"{len(data) / 1024 / 1024:.1f} MB"
+            size = f"{len(data) / 1024:,.0f} KB"
             for step, seconds in steps.items():
                 print(f"| {count:,} | {file_format} | {size} | {step} | {seconds:.1f} |")
             sys.stdout.flush()
