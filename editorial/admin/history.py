@@ -133,7 +133,11 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
-        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        version = Version.objects.get_deleted(self.model).filter(pk=version_id).first()
+        if version is None:
+            # Recovered meanwhile by someone else, or never deleted.
+            messages.error(request, _("This entry is not deleted: it may have been recovered."))
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         context = {
             "title": _("Recover %(name)s") % {"name": version.object_repr},
             "recover": True,

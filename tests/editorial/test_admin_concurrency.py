@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
@@ -266,3 +267,21 @@ def test_the_check_locks_the_entrys_row_so_simultaneous_saves_are_checked_in_tur
     assert any(
         "FOR UPDATE" in query["sql"] and table in query["sql"] for query in queries.captured_queries
     )
+
+
+def test_recovering_an_entry_someone_else_recovered_meanwhile_says_so(
+    staff_client, colleague_client
+):
+    visit = VisitFactory()
+    submit(staff_client, visit, open_form(staff_client, visit), title_bg="Изтрито")
+    pk = visit.pk
+    visit.delete()
+    deleted = Version.objects.get_deleted(Visit).get(object_id=str(pk))
+    url = admin_url(Visit, "recover", deleted.pk)
+    mine, theirs = staff_client.get(url), colleague_client.get(url)
+    assert colleague_client.post(url, change_form_data(theirs)).status_code == 302
+    response = staff_client.post(url, change_form_data(mine), follow=True)
+    with translation.override("bg"):
+        refusal = gettext("This entry is not deleted: it may have been recovered.")
+    assert refusal in [str(message) for message in response.context["messages"]]
+    assert Visit.objects.filter(pk=pk).count() == 1
