@@ -119,14 +119,19 @@ def read_csv(data):
             )
         )
     text, encoding = decoded(data)
+    # The first row names the columns, and no name holds a separator: the one it uses most is
+    # the file's (spreadsheet programs in Bulgarian or Russian write ";").
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        for row in reader:
+            rows.append(row)
     except csv.Error as error:
-        raise refuse(_("The file cannot be read as CSV: %(reason)s."), reason=error) from None
+        raise refuse(
+            _("Row %(row)s cannot be read as CSV: %(reason)s."), row=reader.line_num, reason=error
+        ) from None
     return rows, encoding
 
 

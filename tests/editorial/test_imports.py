@@ -196,3 +196,20 @@ def test_the_import_page_states_the_limits(staff_client, settings):
     with translation.override("bg"):
         size = filesizeformat(settings.IMPORT_MAX_BYTES)
     assert size in page and "1234" in page
+
+
+def test_a_csv_separated_by_semicolons_as_cyrillic_excel_writes_it_is_read(staff_client):
+    content = "slug;country;kind;parent;name_bg\nt-ivatsevichy;BY;town;brest-oblast;Ивацевичи\n"
+    uploaded = upload_file(staff_client, Region, content.encode("cp1251"))
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    assert Region.objects.get(slug="t-ivatsevichy").name_bg == "Ивацевичи"
+
+
+def test_a_row_the_csv_reader_cannot_read_is_refused_naming_it(staff_client):
+    content = 'slug,country,kind\nt-a,BY,town\nt-b,BY,"' + "x" * 200_000 + '"\n'
+    refusal = upload_refusal(upload_file(staff_client, Region, content.encode()))
+    assert refusal.startswith(
+        in_bulgarian("Row %(row)s cannot be read as CSV: %(reason)s.").split("%(row)s")[0]
+    )
+    assert "3" in refusal
