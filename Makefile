@@ -39,8 +39,15 @@ load: migrate
 	$(BIN)/python manage.py load_initial_data
 	-$(BIN)/python manage.py make_renditions
 
+# The background worker (imports) runs beside the server, and stops with it. Both share a cache
+# in a folder (unless DJANGO_CACHE_URL says otherwise), so that the pages the worker's imports
+# make stale are stale for the server too, and the import's progress shows.
+SHARED_CACHE = $${DJANGO_CACHE_URL:-file://$(CURDIR)/.cache/django}
+WORKER = DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/python manage.py db_worker --no-reload
+
 run: load
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(WORKER) & trap 'kill $$!' EXIT; \
+	DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 static: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --noinput
@@ -48,7 +55,9 @@ static: $(INSTALLED)
 # Production: gunicorn behind a reverse proxy that terminates TLS (see README.md, "Production").
 WORKERS ?= 2
 serve: migrate static
-	$(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(WORKER) & trap 'kill $$!' EXIT; \
+	DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) \
+	  --workers $(WORKERS) --access-logfile -
 
 test: translations chromium
 	$(BIN)/ruff check .
