@@ -1,6 +1,6 @@
 """The agreement list as a spreadsheet (CSV), as the public list's download gives it."""
 
-import csv
+from .spreadsheet_cells import SafeCsvWriter
 
 AGREEMENT_CSV_COLUMNS = [
     "year",
@@ -20,7 +20,7 @@ AGREEMENT_CSV_COLUMNS = [
 def write_agreements_csv(agreements, file, absolute_url=str):
     """One row per agreement, names in the active language, kinds and statuses as codes, and the
     address of the agreement's page (`absolute_url` makes it absolute)."""
-    writer = csv.writer(file)
+    writer = SafeCsvWriter(file)
     writer.writerow(AGREEMENT_CSV_COLUMNS)
     for agreement in agreements.iterator(chunk_size=2000):
         mission, host = agreement.mission_region, agreement.host_region

@@ -21,7 +21,7 @@ urlpatterns = [
     path("cooperation/agreements/<int:pk>/", views.AgreementDetailView.as_view()),
     path(
         "cooperation/agreements/<int:pk>/document/",
-        read_only(views.agreement_document),
+        read_only(views.AgreementDocumentView.as_view()),
         name="agreement_document",
     ),
     path("cooperation/map/", views.AgreementMapView.as_view(), name="agreement_map"),

@@ -56,6 +56,8 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
         "contact_email",
     ]
     autocomplete_fields = ["region"]
+    # Closing takes a request off the board: the Publisher's decision, as publishing is.
+    publication_fields = ["status", "publish_at", "closed_at", "closed_reason"]
     readonly_fields = ["language", "created_at", "consent", "contacts_deleted_at", "agreements"]
     fieldsets = [
         (None, {"fields": ["country", "region", "region_name", "interests"]}),
@@ -74,13 +76,6 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
 
     def reversion_register(self, model, **options):
         super().reversion_register(model, exclude=PartnerRequest.CONTACT_FIELDS, **options)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        # Closing takes a request off the board: the Publisher's decision, as publishing is.
-        if "status" in readonly:
-            readonly = [*readonly, "closed_at", "closed_reason"]
-        return readonly
 
     @admin.display(description=_("fields of interest"))
     def fields_of_interest(self, partner_request):

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.models import published_condition
 
 from ..countries import country_name, host_country_regions, mission_country_regions
+from ..documents import DocumentField
 from ..transliteration import contains_text
 from .news import NewsPhotoRegion
 from .regions import Region, WithinPath
@@ -239,12 +240,14 @@ class TwinningAgreement(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
     notes = models.TextField(_("notes"), blank=True)
-    document = models.FileField(
+    document = DocumentField(
         _("scanned document"),
         upload_to="agreements/",
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
-        help_text=_("The signed agreement as a PDF file."),
+        help_text=_(
+            "The signed agreement as a PDF file. Visitors download it from the agreement's page."
+        ),
     )
     origin = models.ForeignKey(
         "cooperation.PartnerRequest",

@@ -1,7 +1,7 @@
 """The section's public pages, a module per subject."""
 
-from .agreement_page import AgreementDetailView, agreement_document
-from .agreements import AgreementListView, AgreementMapView
+from .agreement_page import AgreementDetailView
+from .agreements import AgreementDocumentView, AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
 from .partners import (
@@ -16,6 +16,7 @@ from .visits import VisitDetailView, VisitListView
 
 __all__ = [
     "AgreementDetailView",
+    "AgreementDocumentView",
     "AgreementListView",
     "AgreementMapView",
     "HomeView",
@@ -31,5 +32,4 @@ __all__ = [
     "SearchView",
     "VisitDetailView",
     "VisitListView",
-    "agreement_document",
 ]

@@ -6,8 +6,7 @@ Its address is readable, `/bg/cooperation/agreements/12-brest-pleven/`; the agre
 alone, or the parties' old slugs, redirect there.
 """
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import DetailView
 
@@ -59,14 +58,3 @@ class AgreementDetailView(PublicPageMixin, DetailView):
             origin=agreement.origin,
         )
         return context
-
-
-def agreement_document(request, pk):
-    """
-    Placeholder: the scanned document's file. The view that decides which documents are public
-    replaces it under the same name, `cooperation:agreement_document`.
-    """
-    agreement = get_object_or_404(TwinningAgreement, pk=pk)
-    if not agreement.document:
-        raise Http404
-    return redirect(agreement.document.url)

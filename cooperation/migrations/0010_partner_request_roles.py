@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("cooperation", "0008_partner_requests_and_agreement_origin"),
+        ("cooperation", "0009_partner_requests_and_agreement_origin"),
     ]
 
     operations = [

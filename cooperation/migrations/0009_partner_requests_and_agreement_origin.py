@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0007_search_text_in_every_language_and_latin_letters'),
+        ('cooperation', '0008_agreement_documents_in_private_storage'),
     ]
 
     operations = [
