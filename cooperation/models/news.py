@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -22,16 +21,7 @@ class NewsPhotoQuerySet(PublicationQuerySet):
 
     def showing(self, region):
         """Photos of the region or of any unit below it."""
-        return self.showing_path(region.path).distinct()
-
-    def showing_path(self, path):
-        """Photos of the region at this materialized path (a value or an expression) or below it,
-        once per region shown: see VisitQuerySet.involving_path()."""
-        return self.filter(regions__path__startswith=path)
-
-    def exchange_dates(self):
-        """Each photo with `exchange_date`: the day it was taken, or else the day it came out."""
-        return self.annotate(exchange_date=Coalesce("taken_on", TruncDate("publish_at")))
+        return self.filter(regions__path__startswith=region.path).distinct()
 
     def with_details(self):
         """With the visit and the regions shown, as a photo's page and the API show them."""

@@ -19,16 +19,9 @@ class VisitQuerySet(PublicationQuerySet):
 
     def involving(self, region):
         """Visits held in the region or below it, or in which such a unit took part."""
-        return self.involving_path(region.path).distinct()
-
-    def involving_path(self, path):
-        """
-        Visits held in or joined by the region at this materialized path or a unit below it.
-        The path may be an expression (`OuterRef`); a visit may come once per region taking
-        part, so chain `.distinct()` unless only the first row counts. Two calls narrow to visits
-        involving both regions: each joins the regions taking part anew.
-        """
-        return self.filter(Q(location__path__startswith=path) | Q(regions__path__startswith=path))
+        return self.filter(
+            Q(location__path__startswith=region.path) | Q(regions__path__startswith=region.path)
+        ).distinct()
 
     def with_details(self):
         """With the place, the regions taking part and the published photos (`public_photos`),
