@@ -11,37 +11,117 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from modeltranslation.utils import get_translation_fields
 
+from editorial.resources import KnownEntriesLoader, KnownEntriesResource, chunks
+
 from .models import Region, TwinningAgreement
 from .spreadsheet_cells import imported_cell, safe_cell
 
 
 class RegionBySlugWidget(widgets.ForeignKeyWidget):
-    """A region given by its slug; an unknown slug is a clear error on that row."""
+    """
+    A region given by its slug; an unknown slug is a clear error on that row. While a resource
+    imports a file, the regions come from its RegionIndex, not from a query per cell.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(Region, field="slug", **kwargs)
+        self.regions = None
+
+    @staticmethod
+    def slug_in(value):
+        """The slug a cell gives, or None for an empty cell."""
+        value = value.strip() if isinstance(value, str) else value
+        return str(value) if value else None
 
     def clean(self, value, row=None, **kwargs):
-        value = (value or "").strip() if isinstance(value, str) else value
-        try:
-            return super().clean(value, row, **kwargs)
-        except Region.DoesNotExist:
-            raise ValueError(
-                _("There is no region with the slug “%(slug)s”.") % {"slug": value}
-            ) from None
+        slug = self.slug_in(value)
+        if slug is None:
+            return None
+        if self.regions is None:
+            region = self.get_queryset(value, row).filter(slug=slug).first()
+        else:
+            region = self.regions.get(slug)
+        if region is None:
+            raise ValueError(_("There is no region with the slug “%(slug)s”.") % {"slug": slug})
+        return region
+
+
+class RegionIndex:
+    """
+    The regions an import names (and the units they lie in), by slug, read in a few queries
+    before its first row, and kept as the database holds them while the import runs: a region it
+    saves is the one later rows find (as a parent too), the paths below a region it moves are
+    read again. Each region's parent, when read, is the parent's own entry.
+    """
+
+    def __init__(self, slugs):
+        self.by_slug, self.by_pk = {}, {}
+        for chunk in chunks(sorted(slugs)):
+            for region in Region.objects.filter(slug__in=chunk):
+                self.add(region)
+        parents = {region.parent_id for region in self.by_pk.values()} - {None, *self.by_pk}
+        for chunk in chunks(parents):
+            for parent in Region.objects.filter(pk__in=chunk):
+                self.add(parent)
+        for region in self.by_pk.values():
+            if region.parent_id in self.by_pk:
+                region.parent = self.by_pk[region.parent_id]
+
+    def get(self, slug):
+        return self.by_slug.get(slug)
+
+    def add(self, region):
+        self.by_slug[region.slug] = self.by_pk[region.pk] = region
+
+    def moved(self, region):
+        """`region` has moved, and with it the units below it (Region.save)."""
+        below = Region.objects.filter(path__startswith=region.path).exclude(pk=region.pk)
+        for slug, path in below.values_list("slug", "path"):
+            if slug in self.by_slug:
+                self.by_slug[slug].path = path
+
+
+def imported_row(row):
+    """A row as read from a file, each cell without the mark `safe_cell` added."""
+    return {column: imported_cell(value) for column, value in row.items()}
 
 
 def blank_as_none(value):
     return None if value == "" else value
 
 
-class ContentResource(resources.ModelResource):
+class ContentResource(KnownEntriesResource, resources.ModelResource):
     """
     Rows found by natural keys. A row whose key names an unknown region is refused with the
     reason, like any other invalid row; a row that changes nothing is reported as skipped.
     A text that a spreadsheet program would run as a formula is exported marked as text, and
-    the mark is taken away on import (cooperation.spreadsheet_cells).
+    the mark is taken away on import (cooperation.spreadsheet_cells). The regions a file names
+    and the entries of its rows are read before the first row (editorial.resources).
     """
+
+    class Meta:
+        instance_loader_class = KnownEntriesLoader
+
+    # The columns that name regions: the region widgets' and, for regions, the slug.
+    def region_columns(self):
+        return [
+            field.column_name
+            for field in self.fields.values()
+            if isinstance(field.widget, RegionBySlugWidget)
+        ]
+
+    def read_known_entries(self, rows):
+        rows = [imported_row(row) for row in rows]
+        columns = self.region_columns()
+        slugs = {RegionBySlugWidget.slug_in(row.get(column)) for row in rows for column in columns}
+        self.regions = RegionIndex(slugs - {None})
+        for field in self.fields.values():
+            if isinstance(field.widget, RegionBySlugWidget):
+                field.widget.regions = self.regions
+        self.read_entries(rows)
+
+    def read_entries(self, rows):
+        """The entries the rows stand for, read once the regions they name are."""
 
     def export_field(self, field, instance, **kwargs):
         return safe_cell(super().export_field(field, instance, **kwargs))
@@ -73,6 +153,22 @@ class RegionResource(ContentResource):
     coat_of_arms = fields.Field(
         attribute="coat_of_arms__name", column_name="coat_of_arms", readonly=True
     )
+
+    def region_columns(self):
+        return [*super().region_columns(), "slug"]
+
+    # A region's entry is its RegionIndex entry: the one a child row finds as its parent.
+    def find_entry(self, row):
+        return self.regions.get(self.fields["slug"].clean(row))
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        self.path_before_save = instance.path
+
+    def remember(self, entry):
+        self.regions.add(entry)
+        if self.path_before_save and self.path_before_save != entry.path:
+            self.regions.moved(entry)
 
     class Meta:
         model = Region
@@ -112,6 +208,40 @@ class TwinningAgreementResource(ContentResource):
     host_region_name = fields.Field(
         attribute="host_region__name", column_name="host_region_name", readonly=True
     )
+
+    def read_entries(self, rows):
+        keys = set()
+        columns = [self.fields[name].column_name for name in self.get_import_id_fields()]
+        if rows and all(column in rows[0] for column in columns):
+            for row in rows:
+                try:
+                    keys.add(self.key_of_row(row))
+                except (KeyError, ValueError):
+                    continue
+        missions = {mission for mission, _host, _kind in keys}
+        self.agreements = {}
+        for chunk in chunks(missions - {None}):
+            for agreement in TwinningAgreement.objects.filter(mission_region__in=chunk):
+                key = self.key_of(agreement)
+                if key in keys:
+                    # The parties are the regions' entries (the file names both).
+                    agreement.mission_region = self.regions.by_pk[agreement.mission_region_id]
+                    agreement.host_region = self.regions.by_pk[agreement.host_region_id]
+                    self.agreements[key] = agreement
+
+    def key_of_row(self, row):
+        mission, host, kind = (self.fields[name].clean(row) for name in self.get_import_id_fields())
+        return (mission and mission.pk, host and host.pk, kind)
+
+    @staticmethod
+    def key_of(agreement):
+        return (agreement.mission_region_id, agreement.host_region_id, agreement.kind)
+
+    def find_entry(self, row):
+        return self.agreements.get(self.key_of_row(row))
+
+    def remember(self, entry):
+        self.agreements[self.key_of(entry)] = entry
 
     class Meta:
         model = TwinningAgreement

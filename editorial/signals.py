@@ -4,8 +4,12 @@ Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pag
 The content version is renewed at the change and, when the change is made in a transaction,
 once more after the transaction has committed: another process that reads the rows in between
 still reads the old ones, and would otherwise cache them under the new version, where they
-would stay until the next change.
+would stay until the next change. Within `renewing_once()` (an import of thousands of rows) it
+is renewed at the first change only, and after the commit: each renewal writes to the cache.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -15,13 +19,30 @@ from django.dispatch import receiver
 
 from .cache import invalidate_public_pages
 
+# While renewing_once() runs: whether its block has renewed the version yet.
+renewed_in_block = ContextVar("renewed_in_block", default=None)
+
+
+@contextmanager
+def renewing_once():
+    """The changes made in the block renew the content version at the first one only."""
+    token = renewed_in_block.set(False)
+    try:
+        yield
+    finally:
+        renewed_in_block.reset(token)
+
 
 def invalidate_after_commit():
     invalidate_public_pages()
 
 
 def invalidate_now_and_after_commit(changed_model, using):
-    invalidate_public_pages(changed_model)
+    renewed = renewed_in_block.get()
+    if not renewed:
+        invalidate_public_pages(changed_model)
+        if renewed is False:
+            renewed_in_block.set(True)
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
         return
