@@ -71,7 +71,9 @@ class RegionIndex:
         return self.by_slug.get(slug)
 
     def add(self, region):
-        self.by_slug[region.slug] = self.by_pk[region.pk] = region
+        self.by_slug[region.slug] = region
+        if region.pk is not None:
+            self.by_pk[region.pk] = region
 
     def moved(self, region):
         """`region` has moved, and with it the units below it (Region.save)."""
@@ -101,6 +103,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
 
     class Meta:
         instance_loader_class = KnownEntriesLoader
+        skip_diff = True
 
     # The columns that name regions: the region widgets' and, for regions, the slug.
     def region_columns(self):
@@ -140,6 +143,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if not self._meta.skip_unchanged or import_validation_errors:
             return False
+        original = self.entry_before_row
         # An empty cell and a translation never given (NULL) are the same.
         return all(
             blank_as_none(field.get_value(instance)) == blank_as_none(field.get_value(original))
@@ -164,6 +168,9 @@ class RegionResource(ContentResource):
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
         self.path_before_save = instance.path
+
+    def fill_derived_fields(self, instance):
+        instance.fill_derived_fields()
 
     def remember(self, entry):
         self.regions.add(entry)

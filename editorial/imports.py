@@ -32,8 +32,6 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import widgets
-from import_export.resources import Diff
-from import_export.results import RowResult
 
 CSV_FORMAT, XLSX_FORMAT = "csv", "xlsx"
 ENCODINGS = [("utf-8-sig", "UTF-8"), ("cp1251", "Windows-1251")]
@@ -205,22 +203,6 @@ def rows_done(job_id):
     return cache.get(progress_key(job_id), 0)
 
 
-class PreviewDiff(Diff):
-    """What a row changes, worked out for the rows the preview shows only (see summarize)."""
-
-    def __init__(self, resource, instance, new):
-        self.shown = resource.rows_shown < PREVIEW_ROWS
-        if self.shown:
-            super().__init__(resource, instance, new)
-
-    def compare_with(self, resource, instance):
-        if self.shown:
-            super().compare_with(resource, instance)
-
-    def as_html(self):
-        return super().as_html() if self.shown else None
-
-
 class JobResource:
     """
     Mixed into a resource while it works for a job: it tells the cache how far it has come,
@@ -230,15 +212,10 @@ class JobResource:
     """
 
     job_id = None
-    rows_shown = 0
-
-    def get_diff_class(self):
-        return PreviewDiff
+    diff_rows = PREVIEW_ROWS
 
     def import_row(self, row, instance_loader, **kwargs):
         result = super().import_row(row, instance_loader, **kwargs)
-        if result.import_type in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE):
-            self.rows_shown += 1
         if kwargs["row_number"] % PROGRESS_EVERY == 0:
             cache.set(progress_key(self.job_id), kwargs["row_number"], 24 * 60 * 60)
         return result

@@ -19,8 +19,10 @@ model's own save() (so into the history's revision, and with the page cache rene
 import copy
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, router, transaction
+from django.db import IntegrityError, connections, router, transaction
+from django.db.models.signals import post_save, pre_save
 from import_export.instance_loaders import BaseInstanceLoader
+from import_export.resources import Diff
 
 from .signals import renewing_once
 
@@ -57,6 +59,15 @@ def foreign_keys_known_to_hold(instance):
     return names
 
 
+def unwritten_related_entries(instance):
+    """The entries `instance` refers to (its foreign keys) that are not in the database yet."""
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and field.is_cached(instance):
+            related = field.get_cached_value(instance)
+            if related is not None and related._state.adding:
+                yield related
+
+
 class KnownEntriesLoader(BaseInstanceLoader):
     """The entry of a row, among those its resource read before the first row; no query."""
 
@@ -64,12 +75,29 @@ class KnownEntriesLoader(BaseInstanceLoader):
         return self.resource.known_entry(row)
 
 
+class BatchRefused(Exception):
+    """The database refused a row of a batch of new entries (see KnownEntriesResource)."""
+
+
 class KnownEntriesResource:
     """
-    Mixed into a ModelResource whose Meta names KnownEntriesLoader as its instance loader.
+    Mixed into a ModelResource whose Meta names KnownEntriesLoader as its instance loader, and
+    sets skip_diff (the mixin keeps the entry as it was before each row, in `entry_before_row`).
     Subclasses read the entries in `read_known_entries(rows)` (the file's rows, as dicts), find
-    a row's entry in `find_entry(row)` and keep an entry the import saved in `remember(entry)`.
+    a row's entry in `find_entry(row)` and keep an entry the import saved in `remember(entry)`;
+    `fill_derived_fields(instance)` does what the model's save() does before it writes.
+
+    New entries are written BATCH_SIZE at a time (bulk_create, with the signals a save sends),
+    an entry that refers to one not written yet in a later batch, and all of them before a row
+    changes an entry already stored (so rows are written in the file's order). When the database
+    refuses a batch, the file is imported again one row at a time, which says which row and why.
     """
+
+    BATCH_SIZE = 500
+    in_batches = batch_refused = False
+    # How many rows that create or change an entry get what they change marked (row_result.diff),
+    # from the first; None: all of them.
+    diff_rows = None
 
     def read_known_entries(self, rows):
         raise NotImplementedError
@@ -80,37 +108,129 @@ class KnownEntriesResource:
     def remember(self, entry):
         raise NotImplementedError
 
-    def import_data(self, *args, **kwargs):
+    def fill_derived_fields(self, instance):
+        pass
+
+    def import_data(self, dataset, *args, **kwargs):
         # The page cache is renewed at the first row saved and after the commit, not at each.
         with renewing_once():
-            return super().import_data(*args, **kwargs)
+            model = self._meta.model
+            using = router.db_for_write(model)
+            self.in_batches = connections[using].features.can_return_rows_from_bulk_insert
+            with transaction.atomic(using=using):
+                result = super().import_data(dataset, *args, **kwargs)
+                if not self.batch_refused:
+                    return result
+                transaction.set_rollback(True, using=using)
+            self.in_batches = False
+            return super().import_data(dataset, *args, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
+        self.new_entries = []  # [entry, its row's result] not written yet
+        self.batch_refused = False
+        self.rows_diffed = 0
         self.read_known_entries(dataset.dict)
 
     def import_row(self, row, instance_loader, **kwargs):
+        if self.batch_refused:
+            # This pass is given up (see import_data).
+            return self.get_row_result_class()()
         self.unsaved_entry = None
         try:
-            return super().import_row(row, instance_loader, **kwargs)
+            row_result = super().import_row(row, instance_loader, **kwargs)
         finally:
             if self.unsaved_entry is not None:
                 entry, as_it_was = self.unsaved_entry
                 entry.__dict__.clear()
                 entry.__dict__.update(as_it_was.__dict__)
+        if self.new_entries and self.new_entries[-1][1] is None:
+            self.new_entries[-1][1] = row_result
+        return row_result
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        # The entry before the row changes it, to compare with: a copy as Django copies a model
+        # instance (its own state and related entries), not django-import-export's deep copy
+        # of every row (Meta.skip_diff), which takes longer than the rest of the row.
+        self.row_entry, self.entry_before_row = instance, copy.copy(instance)
+
+    def after_import_row(self, row, row_result, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        new = row_result.import_type == row_result.IMPORT_TYPE_NEW
+        changes = new or row_result.import_type == row_result.IMPORT_TYPE_UPDATE
+        if changes and (self.diff_rows is None or self.rows_diffed < self.diff_rows):
+            diff = Diff(self, self.entry_before_row, new)
+            diff.compare_with(self, self.row_entry)
+            row_result.diff = diff.as_html()
+            self.rows_diffed += 1
 
     def known_entry(self, row):
         entry = self.find_entry(row)
         if entry is not None:
+            if entry._state.adding:
+                self.write_new_entries()
             # A copy of the entry as it is (with its own state and related entries, as Django
             # copies a model instance), put back unless the row saves it.
             self.unsaved_entry = entry, copy.copy(entry)
         return entry
 
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self.in_batches or (
+            self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs)
+        ):
+            return super().save_instance(instance, is_create, row, **kwargs)
+        if not is_create:
+            self.write_new_entries()
+            return super().save_instance(instance, is_create, row, **kwargs)
+        self.before_save_instance(instance, row, **kwargs)
+        self.fill_derived_fields(instance)
+        self.new_entries.append([instance, None])
+        self.after_save_instance(instance, row, **kwargs)
+        if len(self.new_entries) >= self.BATCH_SIZE:
+            self.write_new_entries()
+
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
         self.unsaved_entry = None
         self.remember(instance)
+
+    def after_import(self, dataset, result, **kwargs):
+        self.write_new_entries()
+        super().after_import(dataset, result, **kwargs)
+
+    def write_new_entries(self):
+        """The new entries not written yet, in batches whose entries refer to written ones."""
+        batch = []
+        for entry, _row_result in self.new_entries:
+            # An entry it refers to waits in this batch: written first, it then has its id.
+            if any(unwritten_related_entries(entry)):
+                self.write_batch(batch)
+                batch = []
+            batch.append(entry)
+        self.write_batch(batch)
+        for entry, row_result in self.new_entries:
+            if row_result is not None:
+                row_result.add_instance_info(entry)
+        self.new_entries = []
+
+    def write_batch(self, entries):
+        if not entries:
+            return
+        model = self._meta.model
+        using = router.db_for_write(model)
+        for entry in entries:
+            pre_save.send(model, instance=entry, raw=False, using=using, update_fields=None)
+        try:
+            with transaction.atomic(using=using):
+                model._default_manager.using(using).bulk_create(entries)
+        except IntegrityError as error:
+            self.batch_refused = True
+            raise BatchRefused from error
+        for entry in entries:
+            post_save.send(
+                model, instance=entry, created=True, raw=False, using=using, update_fields=None
+            )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if not import_validation_errors:

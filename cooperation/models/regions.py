@@ -200,8 +200,7 @@ class Region(models.Model):
 
     def save(self, *args, **kwargs):
         old_path = self.path
-        self.path = self.build_path()
-        self.search_names = self.build_search_names()
+        self.fill_derived_fields()
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
             # Moving or renaming a region moves everything below it too.
@@ -217,9 +216,11 @@ class Region(models.Model):
         countries = [code for code, _name in country_choices()]
         if self.country and self.country not in countries:
             raise ValidationError({"country": _("Choose one of the two countries.")})
-        if self.parent_id is None or not self.kind:
-            return
+        # The parent itself, not its id: an import gives a parent from an earlier row before it
+        # is written (editorial.resources).
         parent = self.parent
+        if parent is None or not self.kind:
+            return
         if parent.country != self.country:
             raise ValidationError(
                 {"parent": _("A region can only lie in a region of the same country.")}
@@ -236,6 +237,11 @@ class Region(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def fill_derived_fields(self):
+        """The fields a save computes from the others (an import's bulk_create calls it too)."""
+        self.path = self.build_path()
+        self.search_names = self.build_search_names()
 
     @property
     def level(self):
@@ -265,7 +271,7 @@ class Region(models.Model):
         )
 
     def build_path(self):
-        prefix = self.parent.path if self.parent_id else "/"
+        prefix = self.parent.path if self.parent is not None else "/"
         return f"{prefix}{self.slug}/"
 
 

@@ -2,10 +2,12 @@
 
 import pytest
 import tablib
+from django.utils.translation import gettext
 from PIL import Image
 
 from cooperation.models import Region, TwinningAgreement
 from cooperation.resources import RegionResource, TwinningAgreementResource
+from tests.factories import AgreementFactory, OblastFactory, RegionFactory
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,122 @@ def test_exported_regions_imported_again_change_nothing():
     result = RegionResource().import_data(exported, dry_run=True)
     assert not result.has_errors() and not result.has_validation_errors()
     assert result.totals["skip"] == Region.objects.count()
+
+
+# Large files: the regions and entries a file names are read before its first row, new entries
+# are written in batches (editorial.resources); each row still meets the file's earlier rows.
+
+
+def import_regions(*rows, headers=("slug", "country", "kind", "parent", "name_bg"), **options):
+    options = {"rollback_on_validation_errors": True, **options}
+    return RegionResource().import_data(dataset(list(headers), *rows), **options)
+
+
+def refusals(result):
+    return {
+        (invalid.number, column): list(messages)
+        for invalid in result.invalid_rows
+        for column, messages in invalid.error_dict.items()
+    }
+
+
+def test_a_slug_given_twice_creates_the_region_then_changes_it():
+    oblast = OblastFactory()
+    result = import_regions(
+        ["t-kobrin", "BY", "town", oblast.slug, "Кобрин"],
+        ["t-kobrin", "BY", "town", oblast.slug, "Кобрин (град)"],
+    )
+    assert [row.import_type for row in result.rows] == ["new", "update"]
+    assert Region.objects.get(slug="t-kobrin").name_bg == "Кобрин (град)"
+
+
+def test_a_region_lies_in_a_region_an_earlier_row_of_the_file_creates():
+    oblast = OblastFactory()
+    result = import_regions(
+        ["t-kobrin-district", "BY", "district", oblast.slug, "Кобрински район"],
+        ["t-kobrin", "BY", "town", "t-kobrin-district", "Кобрин"],
+        ["t-gorodets", "BY", "village_council", "t-kobrin-district", "Городецки съвет"],
+        ["t-gorodets-village", "BY", "village", "t-gorodets", "Городец"],
+    )
+    assert result.totals["new"] == 4
+    village = Region.objects.get(slug="t-gorodets-village")
+    assert village.path == f"/{oblast.slug}/t-kobrin-district/t-gorodets/t-gorodets-village/"
+    assert village.parent.parent == Region.objects.get(slug="t-kobrin-district")
+    # Found by its names, as a region saved in a form is.
+    assert village in Region.objects.search("городец")
+    # Each row names its region, for the admin's log.
+    slugs = ["t-kobrin-district", "t-kobrin", "t-gorodets", "t-gorodets-village"]
+    assert [row.object_id for row in result.rows] == [
+        Region.objects.get(slug=slug).pk for slug in slugs
+    ]
+
+
+def test_a_row_the_database_refuses_is_reported_with_its_row_and_the_reason():
+    oblast = OblastFactory()
+    rows = [[f"t-village-{n}", "BY", "village", oblast.slug, "Село", 52.1, 23.7] for n in range(5)]
+    rows[3][-1] = ""  # a latitude without its longitude
+    headers = ("slug", "country", "kind", "parent", "name_bg", "latitude", "longitude")
+    for dry_run in (True, False):
+        result = import_regions(*rows, headers=headers, dry_run=dry_run)
+        assert not result.has_errors()
+        assert refusals(result) == {
+            (4, "__all__"): [gettext("Give both the latitude and the longitude, or neither.")]
+        }
+        assert result.totals["new"] == 4
+    assert not Region.objects.filter(slug__startswith="t-village-").exists()
+
+
+def test_a_row_that_moves_a_region_moves_what_lies_below_it_for_the_rows_after_it():
+    district = RegionFactory(kind="district", parent=OblastFactory())
+    council = RegionFactory(kind="village_council", parent=district)
+    village = RegionFactory(kind="village", parent=council)
+    other_oblast = OblastFactory()
+    result = import_regions(
+        [district.slug, "BY", "district", other_oblast.slug, "Преместен район"],
+        [village.slug, "BY", "village", council.slug, "Преименувано село"],
+    )
+    assert result.totals["update"] == 2
+    village.refresh_from_db()
+    assert village.name_bg == "Преименувано село"
+    assert village.path == f"/{other_oblast.slug}/{district.slug}/{council.slug}/{village.slug}/"
+
+
+def test_a_refused_row_changes_nothing_the_rows_after_it_see():
+    district = RegionFactory(kind="district", parent=OblastFactory())
+    result = import_regions(
+        # Refused: a Bulgarian district cannot lie in a Belarusian oblast.
+        [district.slug, "BG", "district", district.parent.slug, "Район"],
+        # Checked against the district as it is stored: Belarusian.
+        ["t-new-town", "BY", "town", district.slug, "Град"],
+        dry_run=True,
+    )
+    assert list(refusals(result)) == [(1, "parent")]
+    assert [row.import_type for row in result.valid_rows()] == ["new"]
+
+
+def test_an_agreement_is_found_by_its_parties_and_kind_and_changed():
+    agreement = AgreementFactory(year=2001)
+    other_kind = AgreementFactory(
+        mission_region=agreement.mission_region,
+        host_region=agreement.host_region,
+        kind=TwinningAgreement.Kind.COOPERATION,
+    )
+    parties = [agreement.mission_region.slug, agreement.host_region.slug]
+    result = TwinningAgreementResource().import_data(
+        dataset(["mission_region", "host_region", "kind", "year"], [*parties, "twinning", 2005]),
+        rollback_on_validation_errors=True,
+    )
+    assert [row.import_type for row in result.rows] == ["update"]
+    assert result.rows[0].object_id == agreement.pk
+    agreement.refresh_from_db()
+    other_kind.refresh_from_db()
+    assert (agreement.year, other_kind.year) == (2005, 2000)
+
+
+def test_a_file_is_checked_without_a_query_per_cell_or_constraint(django_assert_max_num_queries):
+    oblast = OblastFactory()
+    rows = [[f"t-village-{n}", "BY", "village", oblast.slug, "Село"] for n in range(300)]
+    # A savepoint around each row (two statements); the rest does not grow with the rows.
+    with django_assert_max_num_queries(2 * len(rows) + 20):
+        result = import_regions(*rows, dry_run=True)
+    assert result.totals["new"] == 300
