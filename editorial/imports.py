@@ -364,17 +364,20 @@ def log_imported_rows(job, result):
     """An entry in the admin's log for each row created or changed, as a form save leaves."""
     if job.user is None:
         return
-    model = job.content_type.model_class()
-    for import_type, flag, message in (
-        ("new", ADDITION, _("Added from “%(file)s”.")),
-        ("update", CHANGE, _("Changed from “%(file)s”.")),
-    ):
-        pks = [row.object_id for row in result.rows if row.import_type == import_type]
-        for start in range(0, len(pks), 1000):
-            LogEntry.objects.log_actions(
-                job.user.pk,
-                model._default_manager.filter(pk__in=pks[start : start + 1000]),
-                flag,
-                change_message=message % {"file": job.file_name},
-                single_object=False,
-            )
+    entries = [
+        LogEntry(
+            user_id=job.user.pk,
+            content_type_id=job.content_type_id,
+            object_id=str(row.object_id),
+            object_repr=(row.object_repr or "")[:200],
+            action_flag=flag,
+            change_message=message % {"file": job.file_name},
+        )
+        for import_type, flag, message in (
+            ("new", ADDITION, _("Added from “%(file)s”.")),
+            ("update", CHANGE, _("Changed from “%(file)s”.")),
+        )
+        for row in result.rows
+        if row.import_type == import_type
+    ]
+    LogEntry.objects.bulk_create(entries, batch_size=1000)

@@ -127,6 +127,8 @@ class KnownEntriesResource:
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
+        self.import_fields = super().get_import_fields()
+        self.blank_entry = None
         self.new_entries = []  # [entry, its row's result] not written yet
         self.batch_refused = False
         self.rows_diffed = 0
@@ -147,6 +149,23 @@ class KnownEntriesResource:
         if self.new_entries and self.new_entries[-1][1] is None:
             self.new_entries[-1][1] = row_result
         return row_result
+
+    def get_import_fields(self):
+        # Asked for several times a row; the same throughout an import.
+        if getattr(self, "import_fields", None) is None:
+            return super().get_import_fields()
+        return self.import_fields
+
+    def init_instance(self, row=None):
+        # A copy of a blank entry made once: a model's __init__ works out every field's default
+        # (each translation's in its own language), which takes longer than the rest of a row.
+        # Not for a model whose defaults are worked out anew for each entry.
+        model = self._meta.model
+        if any(field.has_default() and callable(field.default) for field in model._meta.fields):
+            return super().init_instance(row)
+        if self.blank_entry is None:
+            self.blank_entry = super().init_instance(row)
+        return copy.copy(self.blank_entry)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)

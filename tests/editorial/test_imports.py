@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.formats import number_format
@@ -213,3 +214,25 @@ def test_a_row_the_csv_reader_cannot_read_is_refused_naming_it(staff_client):
         in_bulgarian("Row %(row)s cannot be read as CSV: %(reason)s.").split("%(row)s")[0]
     )
     assert "3" in refusal
+
+
+def test_the_admins_log_names_each_row_created_or_changed_and_the_file(staff_client):
+    town = TownFactory()
+    content = (
+        "slug,country,kind,parent,name_bg\n"
+        f"t-kamenets,BY,town,{town.parent.slug},Каменец\n"
+        f"{town.slug},BY,town,{town.parent.slug},Преименуван град\n"
+        f"{town.parent.slug},BY,oblast,,{town.parent.name_bg}\n"
+    )
+    uploaded = upload_file(staff_client, Region, content.encode(), "towns.csv")
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    entries = LogEntry.objects.filter(content_type__model="region").order_by("pk")
+    assert [
+        (entry.object_id, entry.object_repr, entry.action_flag, entry.user.username)
+        for entry in entries
+    ] == [
+        (str(Region.objects.get(slug="t-kamenets").pk), "Каменец", ADDITION, "staff"),
+        (str(town.pk), "Преименуван град", CHANGE, "staff"),
+    ]
+    assert all("towns.csv" in entry.get_change_message() for entry in entries)
