@@ -1,17 +1,18 @@
 """
-What lets a django-import-export resource import tens of thousands of rows in seconds while each
-row is still found by its natural key, checked as the model's form checks it and saved with the
-model's own save() (so into the history's revision, and with the page cache renewed):
+What lets a django-import-export resource import tens of thousands of rows in seconds, while
+each row is still found by its natural key, checked as the model's form checks it, and written
+with what a save brings (the history's revision, the page cache renewed, the admin's log):
 
 - The entries a file names are read before its first row, in a few queries, instead of a query
   per row (KnownEntriesResource, KnownEntriesLoader). A row then finds its entry in memory as
-  the database holds it at that moment: an entry the import has saved is the one a later row
+  the database holds it at that moment: an entry the import has written is the one a later row
   finds, and an entry a row changed without saving it (a refused or unchanged row) is put back
   as it was.
 - The checks of a model that ask the database (its constraints and unique fields, a query each
-  per row) are left to the database itself, whose constraints are the same: a row it refuses is
-  rolled back to a savepoint of its own and then checked as Django checks it, which gives the
-  same reasons, naming the same columns.
+  per row) are left to the database itself, whose constraints are the same; a row it refuses is
+  then checked as Django checks it, which gives the same reasons, naming the same columns.
+- New entries are written in batches (bulk_create), with the signals a save sends; entries
+  already stored are changed with their own save(), in the file's order.
 - The page cache is renewed once at the first row saved (and after the commit), not at each
   row (editorial.signals.renewing_once).
 """

@@ -150,13 +150,18 @@ def test_a_region_lies_in_a_region_an_earlier_row_of_the_file_creates():
     ]
 
 
-def test_a_row_the_database_refuses_is_reported_with_its_row_and_the_reason():
+@pytest.mark.parametrize("batch_size", [500, 2])
+def test_a_row_the_database_refuses_is_reported_with_its_row_and_the_reason(batch_size):
     oblast = OblastFactory()
     rows = [[f"t-village-{n}", "BY", "village", oblast.slug, "Село", 52.1, 23.7] for n in range(5)]
     rows[3][-1] = ""  # a latitude without its longitude
-    headers = ("slug", "country", "kind", "parent", "name_bg", "latitude", "longitude")
+    headers = ["slug", "country", "kind", "parent", "name_bg", "latitude", "longitude"]
     for dry_run in (True, False):
-        result = import_regions(*rows, headers=headers, dry_run=dry_run)
+        resource = RegionResource()
+        resource.BATCH_SIZE = batch_size
+        result = resource.import_data(
+            dataset(headers, *rows), dry_run=dry_run, rollback_on_validation_errors=True
+        )
         assert not result.has_errors()
         assert refusals(result) == {
             (4, "__all__"): [gettext("Give both the latitude and the longitude, or neither.")]
