@@ -7,17 +7,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from editorial.models import PublicationQuerySet, Publishable
+from editorial.models import Publishable
 from photos.fields import PhotoField
 
+from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 from .visits import Visit
 
 
-class NewsPhotoQuerySet(PublicationQuerySet):
+class NewsPhotoQuerySet(ExchangeQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def exchange_regions(self):
+        """The regions these photos show."""
+        return Region.objects.filter(
+            pk__in=NewsPhotoRegion.objects.filter(photo__in=self).values("region")
+        )
 
     def showing(self, region):
         """Photos of the region or of any unit below it."""
@@ -28,7 +35,7 @@ class NewsPhotoQuerySet(PublicationQuerySet):
         return self.select_related("visit").prefetch_related("regions")
 
 
-class NewsPhoto(Publishable, SearchableText):
+class NewsPhoto(Exchange, Publishable, SearchableText):
     """A news entry built around one photo."""
 
     searched_fields = ("title", "caption")

@@ -6,16 +6,24 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import PublicationQuerySet, Publishable
+from editorial.models import Publishable
 from editorial.rich_text import RichTextField
 
+from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 
 
-class VisitQuerySet(PublicationQuerySet):
+class VisitQuerySet(ExchangeQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def exchange_regions(self):
+        """The places of these visits and the regions taking part in them."""
+        return Region.objects.filter(
+            Q(pk__in=self.values("location"))
+            | Q(pk__in=VisitRegion.objects.filter(visit__in=self).values("region"))
+        )
 
     def involving(self, region):
         """Visits held in the region or below it, or in which such a unit took part."""
@@ -32,7 +40,7 @@ class VisitQuerySet(PublicationQuerySet):
         )
 
 
-class Visit(Publishable, SearchableText):
+class Visit(Exchange, Publishable, SearchableText):
     """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
 
     searched_fields = ("title", "summary")
