@@ -60,8 +60,15 @@ def refresh_last_exchange(agreements):
         )
 
 
-def refresh_every_agreement():
-    return refresh_last_exchange(TwinningAgreement.objects.all())
+def refresh_every_agreement(batch_size=1000):
+    """Work out again the last exchange of every agreement, `batch_size` agreements to a
+    transaction, so that a staff member saving meanwhile waits for one batch at most. Returns
+    how many agreements there are."""
+    pks = list(TwinningAgreement.objects.order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(pks), batch_size):
+        batch = pks[first : first + batch_size]
+        refresh_last_exchange(TwinningAgreement.objects.filter(pk__gte=batch[0], pk__lte=batch[-1]))
+    return len(pks)
 
 
 def units_at_or_above(paths):
