@@ -1,8 +1,10 @@
 """Every public page costs the same few queries whatever the amount of content."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,6 +17,7 @@ from cooperation.models import (
     TwinningAgreement,
     Visit,
     VisitRegion,
+    dormant_since,
 )
 from embassy.models import Page
 from tests.factories import NewsPhotoFactory, PartnerRequestFactory, VisitFactory
@@ -174,3 +177,35 @@ def test_the_partner_boards_form_pages_cost_the_same_few_queries(client, public_
 
 def test_staff_preview_costs_only_the_session_and_user_queries_more(staff_client):
     assert count_queries(staff_client, f"/bg/cooperation/visits/{VISIT_SLUG}/") <= QUERY_CEILING + 2
+
+
+ACTIVITY_URLS = [
+    "/bg/cooperation/agreements/?dormant=yes",
+    "/bg/cooperation/agreements/?dormant=no&sort=name",
+    "/bg/cooperation/agreements/?active_since=2019-05-01",
+    "/bg/cooperation/agreements/?dormant=yes&format=csv",
+    "/api/agreements/?dormant=yes",
+    "/api/agreements/?active_since=2019",
+]
+
+
+def test_the_activity_filters_cost_the_same_few_queries_with_ten_times_the_content(
+    client, uncached, public_urls
+):
+    """Each agreement's last exchange is read as stored: no query, and no subquery, per row."""
+    with_fixtures = {url: count_queries(client, url) for url in ACTIVITY_URLS}
+    add_synthetic_content(factor=10)
+    call_command("refresh_activity", stdout=io.StringIO())
+    assert TwinningAgreement.objects.dormant(dormant_since(timezone.localdate())).count() > 400
+    assert {url: count_queries(client, url) for url in ACTIVITY_URLS} == with_fixtures
+    assert max(with_fixtures.values()) <= QUERY_CEILING, with_fixtures
+
+
+def test_the_staffs_activity_column_and_dormant_panel_cost_the_same_queries_at_any_size(
+    staff_client, uncached, public_urls
+):
+    urls = ["/admin/", "/admin/cooperation/twinningagreement/?o=-7"]
+    with_fixtures = {url: count_queries(staff_client, url) for url in urls}
+    add_synthetic_content(factor=10)
+    call_command("refresh_activity", stdout=io.StringIO())
+    assert {url: count_queries(staff_client, url) for url in urls} == with_fixtures
