@@ -49,8 +49,12 @@ def main():
     from django.test import Client
     from django.utils import timezone
 
+    from cooperation.activity import agreements_reached_by
     from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit, dormant_since
     from cooperation.templatetags.cooperation_admin import dormant_partnerships
+
+    def reached(visit):
+        return agreements_reached_by(visit.exchange_regions().values_list("path", flat=True))
 
     def rolled_back(function):
         """`function()` in a transaction that is then rolled back: a write, timed, undone."""
@@ -123,12 +127,17 @@ def main():
     timed("admin's dormant panel, until content changes", panel)
     staff.delete()
 
-    visit = Visit.objects.exclude(regions=None).order_by("pk").first()
-    timed(
-        "a visit saved, with its agreements' activity (rolled back)",
-        rolled_back(lambda: visit.save()),
-        repeat=3,
+    # The demo visit whose regions reach the most agreements (parties at or above them).
+    visit = max(
+        Visit.objects.exclude(regions=None).order_by("pk")[:200],
+        key=lambda visit: reached(visit).count(),
     )
+
+    def save_visit():
+        visit.save()
+        return reached(visit).count()
+
+    timed("a visit saved (rolled back)", rolled_back(save_visit), repeat=3)
     town = Region.objects.filter(kind="town", parent__isnull=False).order_by("pk").first()
     elsewhere = Region.objects.oblasts().filter(country=town.country).exclude(pk=town.parent_id)
     elsewhere = elsewhere.order_by("pk").first()
@@ -139,7 +148,7 @@ def main():
         return TwinningAgreement.objects.involving(elsewhere).count()
 
     timed(
-        "a town moved to another oblast, with the activity (rolled back)",
+        "a town moved to another oblast (rolled back)",
         rolled_back(move_town),
         repeat=3,
     )

@@ -40,21 +40,27 @@ from .models.agreements import next_scheduled_exchange, worked_out_last_exchange
 def refresh_last_exchange(agreements):
     """
     Work out again the last exchange of these agreements (a queryset), and of those whose
-    recorded one a scheduled entry has overtaken, and store it: one UPDATE. Returns how many
-    agreements were refreshed.
+    recorded one a scheduled entry has overtaken, and store it: one UPDATE of the agreements
+    found by two indexed queries. Returns how many agreements were refreshed.
     """
     now = timezone.now()
-    agreements = agreements | TwinningAgreement.objects.filter(recorded_until__lte=now)
-    with transaction.atomic(using=agreements.db):
-        connection = transaction.get_connection(agreements.db)
-        if connection.features.has_select_for_update:
+    overtaken = TwinningAgreement.objects.filter(recorded_until__lte=now)
+    pks = {
+        *agreements.order_by().values_list("pk", flat=True),
+        *overtaken.order_by().values_list("pk", flat=True),
+    }
+    if not pks:
+        return 0
+    chosen = TwinningAgreement.objects.filter(pk__in=pks)
+    with transaction.atomic(using=chosen.db):
+        if transaction.get_connection(chosen.db).features.has_select_for_update:
             # PostgreSQL: an UPDATE's subqueries read the rows as they were when it began, so
             # two transactions refreshing one agreement at once could each miss the other's
-            # visit. Locking the agreements first makes the second wait for the first to
-            # commit, and its UPDATE, a statement begun after that, then reads both.
-            pks = agreements.select_for_update().order_by("pk").values_list("pk", flat=True)
-            agreements = TwinningAgreement.objects.filter(pk__in=list(pks))
-        return agreements.update(
+            # visit. Locking the agreements first (in one order) makes the second wait for the
+            # first to commit; its UPDATE, a statement begun after that, then reads both.
+            # (SQLite lets one transaction write at a time.)
+            list(chosen.select_for_update().order_by("pk").values_list("pk", flat=True))
+        return chosen.update(
             recorded_last_exchange=worked_out_last_exchange(now),
             recorded_until=next_scheduled_exchange(now),
         )
