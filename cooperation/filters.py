@@ -62,9 +62,8 @@ def region_menu(chosen_slug, empty_label):
     menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen_slug)).by_country()
     countries = dict(country_choices())
     groups = {}
-    for region in menu:
-        country = countries.get(region.country, region.country)
-        groups.setdefault(country, []).append((region.slug, str(region)))
+    for country, slug, name in menu.values_list("country", "slug", "name"):
+        groups.setdefault(countries.get(country, country), []).append((slug, name))
     return [("", empty_label), *groups.items()]
 
 

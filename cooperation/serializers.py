@@ -93,19 +93,16 @@ class RegionSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
-    parties = serializers.SerializerMethodField(
-        help_text=_("The region of the mission's country first, then the host country's.")
+    parties = RegionReferenceSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("The region of the mission's country first, then the host country's."),
     )
     url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = TwinningAgreement
         fields = ["id", "year", "signed_on", "kind", "status", "parties", "url"]
-
-    @extend_schema_field(RegionReferenceSerializer(many=True))
-    def get_parties(self, agreement):
-        parties = [agreement.mission_region, agreement.host_region]
-        return RegionReferenceSerializer(parties, many=True, context=self.context).data
 
 
 class PhotoReferenceSerializer(serializers.ModelSerializer):

@@ -196,6 +196,11 @@ class TwinningAgreement(models.Model):
     def natural_key(self):
         return (self.mission_region.slug, self.host_region.slug, self.kind)
 
+    @property
+    def parties(self):
+        """The region of the mission's country, then the host country's."""
+        return [self.mission_region, self.host_region]
+
     natural_key.dependencies = ["cooperation.region"]
 
     @property

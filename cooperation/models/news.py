@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
 from .regions import Region, RegionLink
 from .visits import Visit
 
@@ -86,7 +86,7 @@ class NewsPhoto(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperation:news_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:news_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -6,11 +6,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
 from ..countries import country_choices
 
 
@@ -170,7 +170,7 @@ class Region(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("cooperation:region_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:region_detail", self.slug)
 
     def clean(self):
         super().clean()
