@@ -4,6 +4,7 @@ Anyone may read it, without an account. Lists are paginated as
 {"count", "next", "previous", "results"}; a bad parameter gives a 400 whose body names it,
 {"<parameter>": ["message"]}. Names come in the language of `?lang=` or, without it, the one
 Django chose for the request (its language cookie, Accept-Language, Bulgarian by default).
+Answers come from the public pages' cache while the content has not changed.
 """
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from rest_framework.decorators import api_view, schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import DefaultRouter
+
+from editorial.cache import CachedPublicPageMixin
 
 from .filters import AgreementFilter, RegionFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
@@ -114,9 +117,11 @@ class PublicDataPagination(PageNumberPagination):
         return parameters
 
 
-class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Read-only, paginated, filtered, in the language the request asks for."""
+class PublicDataViewSet(CachedPublicPageMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only, paginated, filtered, in the language the request asks for, cached."""
 
+    # JSON, or the browsable page for a browser.
+    cache_vary_on = ("Accept",)
     pagination_class = PublicDataPagination
     filter_backends = [DjangoFilterBackend]
     schema = PublicDataSchema()

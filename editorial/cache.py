@@ -7,6 +7,11 @@ starts a new version, so every page is fresh at once; with a shared cache (Redis
 across all processes. The version also ends by itself when the
 next scheduled entry is due, so an entry scheduled for later appears on time with nothing to run.
 Logged-in staff, and visitors with a pending message, always get a freshly rendered page.
+
+A page is stored as its bytes and the headers its view set (the middleware adds the rest to every
+response), together with the same bytes compressed with gzip: serving a stored page costs one
+cache round trip and no rendering or compressing. A page is keyed by its method, address and
+language, and by the request headers its view chooses by (the API's Accept).
 """
 
 import hashlib
@@ -17,7 +22,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
-from django.utils import timezone
+from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from .models import Publishable
 
@@ -63,26 +72,79 @@ def can_use_cache(request):
     )
 
 
-def cache_public_page(view):
-    """Serve a public page from the cache while the content has not changed."""
+def page_key(request, vary_on):
+    """The cache key of the page a request asks for."""
+    parts = [
+        request.method,
+        request.get_full_path(),
+        translation.get_language() or "",
+        *(request.headers.get(header, "") for header in vary_on),
+    ]
+    return "public-pages:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def can_store(request, response):
+    """A whole page that is the same for every visitor: no cookie, no form token in it."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Content-Encoding")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def stored_page(response):
+    """What the cache keeps of a page: its headers, its bytes, and those bytes gzipped (None
+    when compressing does not make them smaller). The compressed bytes end with random ones, as
+    GZipMiddleware's do, against BREACH."""
+    body = response.content
+    compressed = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
+    return (
+        tuple(response.items()),
+        body,
+        compressed if len(compressed) < len(body) else None,
+    )
+
+
+def page_response(request, page):
+    """A response serving a stored page, compressed for a client that accepts gzip."""
+    headers, body, compressed = page
+    response = HttpResponse(headers=headers)
+    if compressed is None:
+        response.content = body
+        return response
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+        response.content = compressed
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response.content = body
+    return response
+
+
+def cache_public_page(view, vary_on=()):
+    """Serve a public page from the cache while the content has not changed; `vary_on` names
+    the request headers that the view's answer depends on, besides the address and language."""
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         if not can_use_cache(request):
             return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-pages:{request.method}:{path}"
+        key = page_key(request, vary_on)
         # One round trip for both the content version and the page stored with its version.
         found = cache.get_many([VERSION_KEY, key])
         version = current_state(found.get(VERSION_KEY))["version"]
-        stored_version, response = found.get(key, (None, None))
+        stored_version, page = found.get(key, (None, None))
         if stored_version != version:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, (version, response), settings.PUBLIC_PAGE_CACHE_SECONDS)
-        return response
+            if not can_store(request, response):
+                return response
+            page = stored_page(response)
+            cache.set(key, (version, page), settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return page_response(request, page)
 
     return cached_view
 
@@ -90,6 +152,9 @@ def cache_public_page(view):
 class CachedPublicPageMixin:
     """For a public page's view class: its view serves the page from the cache (above)."""
 
+    # The request headers, besides the address and language, that the answer depends on.
+    cache_vary_on = ()
+
     @classmethod
-    def as_view(cls, **initkwargs):
-        return cache_public_page(super().as_view(**initkwargs))
+    def as_view(cls, *args, **initkwargs):
+        return cache_public_page(super().as_view(*args, **initkwargs), cls.cache_vary_on)

@@ -70,6 +70,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "embassy.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves static files compressed already; above everything that
+    # reads or changes the body. It pads what it compresses with random bytes, against BREACH.
+    # Pages from the page cache come compressed already (editorial.cache).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from embassy.wsgi import application
 from tests.cooperation.test_query_counts import add_synthetic_content
+from tests.factories import TownFactory
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -537,3 +538,27 @@ def test_api_costs_the_same_few_queries_with_ten_times_the_content(client):
     with_ten_times = {url: count_queries(client, url) for url in LIST_URLS}
     assert with_ten_times == with_fixtures
     assert max(with_fixtures.values()) <= QUERY_CEILING, with_fixtures
+
+
+# The page cache
+
+
+def test_the_api_answers_from_the_cache_until_the_content_changes(client):
+    town = TownFactory(name_bg="Стар град", name_en="Old town")
+    params = {"within": town.slug}
+    assert get_json(client, "/api/regions/", params).json()["results"][0]["name"] == "Стар град"
+    with CaptureQueriesContext(connection) as queries:
+        cached = get_json(client, "/api/regions/", params)
+    assert len(queries) == 0
+    assert cached.json()["results"][0]["name"] == "Стар град"
+    town.name_bg = "Нов град"
+    town.save()
+    assert get_json(client, "/api/regions/", params).json()["results"][0]["name"] == "Нов град"
+
+
+def test_the_cached_api_keeps_each_language_apart(client):
+    TownFactory(slug="t-cached", name_bg="Град", name_en="Town")
+    for language, name in [("bg", "Град"), ("en", "Town"), ("bg", "Град"), ("en", "Town")]:
+        body = get_json(client, "/api/regions/t-cached/", accept_language=language).json()
+        assert body["name"] == name
+    assert get_json(client, "/api/regions/t-cached/", {"lang": "en"}).json()["name"] == "Town"
