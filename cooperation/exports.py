@@ -1,6 +1,16 @@
-"""The agreement list as a spreadsheet (CSV), as the public list's download gives it."""
+"""The agreement list as a spreadsheet (CSV), as the public list's download gives it.
+
+The file is made while it is sent, a few hundred rows at a time, so that it starts at once and
+takes the same memory whatever the number of agreements.
+"""
 
 import csv
+import io
+
+from django.db.models import CharField, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
+from modeltranslation.utils import get_language, resolution_order
 
 AGREEMENT_CSV_COLUMNS = [
     "year",
@@ -14,25 +24,67 @@ AGREEMENT_CSV_COLUMNS = [
     "kind",
     "status",
 ]
+# What each column is read from; the names are annotated in the active language.
+AGREEMENT_CSV_FIELDS = [
+    "year",
+    "signed_on",
+    "mission_party_name",
+    "mission_region__slug",
+    "mission_region__kind",
+    "host_party_name",
+    "host_region__slug",
+    "host_region__kind",
+    "kind",
+    "status",
+]
+ROWS_PER_CHUNK = 500
+DATABASE_CHUNK = 2000
 
 
-def write_agreements_csv(agreements, file):
-    """One row per agreement, names in the active language, kinds and statuses as codes."""
-    writer = csv.writer(file)
-    writer.writerow(AGREEMENT_CSV_COLUMNS)
-    for agreement in agreements.iterator(chunk_size=2000):
-        mission, host = agreement.mission_region, agreement.host_region
-        writer.writerow(
-            [
-                agreement.year,
-                agreement.signed_on.isoformat() if agreement.signed_on else "",
-                mission.name,
-                mission.slug,
-                mission.kind,
-                host.name,
-                host.slug,
-                host.kind,
-                agreement.kind,
-                agreement.status,
-            ]
+def spreadsheet_cell(value):
+    """What a value becomes in its cell: every cell of the file passes here."""
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def in_active_language(path):
+    """The translated field at `path` ("host_region__name") in the active language, falling
+    back to the other languages as the models do, for values() rows: django-modeltranslation
+    translates the fields of values() only on the queried model itself, not across relations."""
+    columns = (NullIf(f"{path}_{code}", Value("")) for code in resolution_order(get_language()))
+    return Coalesce(*columns, Value(""), output_field=CharField())
+
+
+def agreement_rows(agreements):
+    """The header, then one row per agreement (kinds and statuses as codes)."""
+    yield AGREEMENT_CSV_COLUMNS
+    rows = (
+        agreements.annotate(
+            mission_party_name=in_active_language("mission_region__name"),
+            host_party_name=in_active_language("host_region__name"),
         )
+        .values_list(*AGREEMENT_CSV_FIELDS)
+        .iterator(chunk_size=DATABASE_CHUNK)
+    )
+    for row in rows:
+        yield [spreadsheet_cell(value) for value in row]
+
+
+def agreements_csv(agreements, language):
+    """The CSV text of `agreements` with names in `language`, in chunks of rows, starting with
+    a byte order mark that tells spreadsheet programs the file is UTF-8 (Cyrillic)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    # The rows are read while the response is sent, after the request's language is gone.
+    with translation.override(language):
+        for number, row in enumerate(agreement_rows(agreements), start=1):
+            writer.writerow(row)
+            if number % ROWS_PER_CHUNK == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+    yield buffer.getvalue()

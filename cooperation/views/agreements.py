@@ -1,13 +1,14 @@
 """The agreement list (with its CSV download) and the map of the same agreements."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.utils.translation import get_language
 from django_filters.views import FilterView
 
 from editorial.cache import CachedPublicPageMixin
 
 from ..countries import country_name
-from ..exports import write_agreements_csv
+from ..exports import agreements_csv
 from ..filters import AgreementFilter
 from ..maps import AgreementMap
 from ..models import TwinningAgreement
@@ -39,7 +40,8 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         return super().get(request, *args, **kwargs)
 
     def render_csv(self):
-        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
+        """Every agreement the filters select, unpaginated, sent as it is made; invalid filters
+        are a 400."""
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             problems = [
@@ -50,14 +52,11 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
             return HttpResponseBadRequest(
                 "\n".join(problems), content_type="text/plain; charset=utf-8"
             )
-        response = HttpResponse(
+        return StreamingHttpResponse(
+            agreements_csv(filterset.qs, get_language()),
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
         )
-        # The byte order mark tells spreadsheet programs that the file is UTF-8 (Cyrillic).
-        response.write("\ufeff")
-        write_agreements_csv(filterset.qs, response)
-        return response
 
 
 class AgreementMapView(CachedPublicPageMixin, FilterView):

@@ -1,6 +1,8 @@
 """The public pages, as a visitor and as staff see them."""
 
+import csv
 import datetime
+import io
 import re
 
 import pytest
@@ -11,6 +13,7 @@ from PIL import Image
 
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 from photos.renditions import JPEG, WEBP
+from tests.factories import AgreementFactory
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -362,11 +365,9 @@ def test_pages_send_renditions_that_exist_and_never_the_original(client, url):
 
 
 def csv_rows(response):
-    import csv
-    import io
-
-    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def test_agreement_list_downloads_as_csv_with_the_filtered_rows_in_the_lists_order(client):
@@ -401,6 +402,21 @@ def test_agreement_csv_has_every_row_not_one_page_and_names_in_the_pages_languag
     rows = csv_rows(client.get("/en/cooperation/agreements/", {"format": "csv", "page": 2}))
     assert len(rows) == TwinningAgreement.objects.count() == 48
     assert "Brest" in {row["mission_party_name"] for row in rows}
+
+
+def test_agreement_csv_is_sent_while_it_is_made_and_is_complete(client, monkeypatch):
+    monkeypatch.setattr("cooperation.exports.ROWS_PER_CHUNK", 10)
+    AgreementFactory.create_batch(5, year=2003)
+    response = client.get("/en/cooperation/agreements/", {"format": "csv"})
+    assert response.streaming
+    chunks = [chunk.decode("utf-8-sig") for chunk in response.streaming_content]
+    assert len(chunks) > 2
+    rows = list(csv.DictReader(io.StringIO("".join(chunks))))
+    agreements = TwinningAgreement.objects.all()
+    assert len(rows) == agreements.count()
+    assert {(row["mission_party_slug"], row["host_party_slug"]) for row in rows} == {
+        (agreement.mission_region.slug, agreement.host_region.slug) for agreement in agreements
+    }
 
 
 def test_agreement_csv_with_bad_filters_is_a_400_naming_them(client):
