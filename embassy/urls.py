@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from cooperation.api import not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
+from editorial.cache import cache_public_page
 
 from . import views
 from .sitemaps import PageSitemap
@@ -38,7 +39,19 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
     path("api/", include((api_patterns, "api"))),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of the sitemaps' files, each within the protocol's limits; cached as the pages are.
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(views.sitemap_file),
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -1,7 +1,9 @@
-"""Site-wide views: content pages and the diplomatic missions selector."""
+"""Site-wide views: content pages, the diplomatic missions selector, the sitemap's files."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +13,7 @@ from django.views.generic import DetailView
 from editorial.cache import CachedPublicPageMixin
 
 from .models import MissionLink, Page
+from .sitemaps import urlset_xml
 
 
 class PageDetailView(CachedPublicPageMixin, DetailView):
@@ -45,3 +48,21 @@ def go_to_mission(request):
 def health(request):
     """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def sitemap_file(request, sitemaps, section):
+    """One file of a section's sitemap: the page `p` of its entries, listed by the index."""
+    if section not in sitemaps:
+        raise Http404(f"No sitemap section {section!r}.")
+    sitemap = sitemaps[section]()
+    root = f"{request.scheme}://{get_current_site(request).domain}"
+    try:
+        entries = list(sitemap.file_entries(request.GET.get("p", 1), root))
+    except InvalidPage as error:
+        raise Http404(str(error)) from None
+    return HttpResponse(
+        urlset_xml(entries),
+        content_type="application/xml",
+        # The files are for crawlers, not for search results.
+        headers={"X-Robots-Tag": "noindex, noodp, noarchive"},
+    )
