@@ -23,9 +23,19 @@ def address_pattern(viewname, language, script_prefix, urlconf):
     return reverse(viewname, urlconf=urlconf, kwargs={"slug": STAND_IN})
 
 
+def addresses_by_slug(viewname):
+    """A function giving the view's address for a slug, in the active language: for a list of
+    entries, it looks the language and the view up once."""
+    pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf())
+
+    def address(slug):
+        if not SLUG.fullmatch(slug):
+            return reverse(viewname, kwargs={"slug": slug})
+        return pattern.replace(STAND_IN, slug)
+
+    return address
+
+
 def address_by_slug(viewname, slug):
     """reverse(viewname, kwargs={"slug": slug}), reversing the view only once per language."""
-    if not SLUG.fullmatch(slug):
-        return reverse(viewname, kwargs={"slug": slug})
-    pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf())
-    return pattern.replace(STAND_IN, slug)
+    return addresses_by_slug(viewname)(slug)

@@ -7,10 +7,9 @@ takes the same memory whatever the number of agreements.
 import csv
 import io
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
-from modeltranslation.utils import get_language, resolution_order
+
+from .translated import in_active_language
 
 AGREEMENT_CSV_COLUMNS = [
     "year",
@@ -48,14 +47,6 @@ def spreadsheet_cell(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
-
-
-def in_active_language(path):
-    """The translated field at `path` ("host_region__name") in the active language, falling
-    back to the other languages as the models do, for values() rows: django-modeltranslation
-    translates the fields of values() only on the queried model itself, not across relations."""
-    columns = (NullIf(f"{path}_{code}", Value("")) for code in resolution_order(get_language()))
-    return Coalesce(*columns, Value(""), output_field=CharField())
 
 
 def agreement_rows(agreements):

@@ -1,6 +1,6 @@
 """Filters of the public lists; the same FilterSets serve the pages and the data downloads."""
 
-from functools import partial
+from functools import cache, partial
 
 import django_filters
 from django import forms
@@ -47,13 +47,16 @@ class RegionMenuMixin:
     grow with the data and slow down every page of the list.
     """
 
+    region_menu_field = "region"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.form.fields["region"]
-        chosen = self.data.get("region", "") if self.data else ""
-        # A callable: the menu is read only when the form is shown, not for the API or CSV.
+        field = self.form.fields[self.region_menu_field]
+        chosen = self.data.get(self.region_menu_field, "") if self.data else ""
+        # A callable: the menu is read only when the form is shown, not for the API or CSV;
+        # and read once, though showing the form asks for it twice.
         field.widget.choices = CallableChoiceIterator(
-            partial(region_menu, chosen, field.empty_label)
+            cache(partial(region_menu, chosen, field.empty_label))
         )
 
 
@@ -167,8 +170,11 @@ class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
         return queryset.involving(region)
 
 
-class RegionFilter(django_filters.FilterSet):
-    """Filters of the region data: a name, a country, a kind, everything within a region."""
+class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
+    """Filters of the region index and data: a name, a country, a kind, everything within a
+    region."""
+
+    region_menu_field = "within"
 
     q = django_filters.CharFilter(
         label=_("Name contains"), method="filter_text", max_length=SEARCH_MAX_LENGTH

@@ -91,7 +91,27 @@ class TwinningAgreementQuerySet(models.QuerySet):
         )
 
 
-class TwinningAgreement(models.Model):
+class JubileeMixin:
+    """The anniversary of an agreement (its `year`, `signed_on`) annotated with the
+    `jubilee_year` of TwinningAgreementQuerySet.jubilees()."""
+
+    @property
+    def jubilee_age(self):
+        """The round age the agreement reaches in its `jubilee_year`."""
+        return self.jubilee_year - self.year
+
+    @property
+    def jubilee_date(self):
+        """The anniversary's day when the signing date is known (28 February for a 29th)."""
+        if self.signed_on is None:
+            return None
+        try:
+            return self.signed_on.replace(year=self.jubilee_year)
+        except ValueError:
+            return self.signed_on.replace(year=self.jubilee_year, day=28)
+
+
+class TwinningAgreement(JubileeMixin, models.Model):
     """A twinning or cooperation agreement between a region of each country."""
 
     class Kind(models.TextChoices):
@@ -196,24 +216,9 @@ class TwinningAgreement(models.Model):
     def natural_key(self):
         return (self.mission_region.slug, self.host_region.slug, self.kind)
 
+    natural_key.dependencies = ["cooperation.region"]
+
     @property
     def parties(self):
         """The region of the mission's country, then the host country's."""
         return [self.mission_region, self.host_region]
-
-    natural_key.dependencies = ["cooperation.region"]
-
-    @property
-    def jubilee_age(self):
-        """The round age the agreement reaches in its `jubilee_year` (see jubilees())."""
-        return self.jubilee_year - self.year
-
-    @property
-    def jubilee_date(self):
-        """The anniversary's day when the signing date is known (28 February for a 29th)."""
-        if self.signed_on is None:
-            return None
-        try:
-            return self.signed_on.replace(year=self.jubilee_year)
-        except ValueError:
-            return self.signed_on.replace(year=self.jubilee_year, day=28)

@@ -204,7 +204,12 @@ class Region(models.Model):
     @property
     def depth(self):
         """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
-        return self.path.count("/") - 2
+        return self.depth_of(self.path)
+
+    @staticmethod
+    def depth_of(path):
+        """The depth of the region with this materialized path."""
+        return path.count("/") - 2
 
     def ancestors(self):
         """The units above this one, from the top down, in one query."""

@@ -10,6 +10,7 @@ from editorial.cache import CachedPublicPageMixin
 from ..countries import country_name
 from ..exports import agreements_csv
 from ..filters import AgreementFilter
+from ..listings import AgreementRows, agreement_rows, listing_values
 from ..maps import AgreementMap
 from ..models import TwinningAgreement
 from .mixins import ForgivingPaginationMixin, first_entries
@@ -21,11 +22,21 @@ MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.with_parties()
     template_name = "cooperation/agreement_list.html"
     paginate_by = 25
     # Invalid filter values are reported on the form; the valid ones still apply.
     strict = False
+
+    def wants_csv(self):
+        return self.request.GET.get("format") == "csv"
+
+    def get_queryset(self):
+        """The page lists light rows (listing_values()); the CSV reads columns of its own."""
+        agreements = TwinningAgreement.objects.all()
+        return agreements if self.wants_csv() else listing_values(agreements)
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(AgreementRows(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -35,7 +46,7 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         )
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "csv":
+        if self.wants_csv():
             return self.render_csv()
         return super().get(request, *args, **kwargs)
 
@@ -63,7 +74,7 @@ class AgreementMapView(CachedPublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.with_parties().order_by("year", "pk")
+    queryset = listing_values(TwinningAgreement.objects.order_by("year", "pk"))
     template_name = "cooperation/agreement_map.html"
     strict = False
 
@@ -76,8 +87,7 @@ class AgreementMapView(CachedPublicPageMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreements, too_many = first_entries(context["object_list"], MAP_AGREEMENT_LIMIT)
-        if too_many:
-            agreements = []
+        agreements = [] if too_many else agreement_rows(agreements)
         context.update(
             object_list=agreements,
             too_many=too_many,

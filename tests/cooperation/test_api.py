@@ -497,12 +497,15 @@ def test_fuzzing_the_schema_finds_no_server_error_and_only_documented_answers(
     )
     def answers_as_documented(case):
         case.call_and_validate(
+            # Schemathesis asks for gzip, as requests does, but its WSGI client does not
+            # decompress what the site then compresses.
+            headers={"Accept-Encoding": "identity"},
             checks=[
                 not_a_server_error,
                 status_code_conformance,
                 content_type_conformance,
                 response_schema_conformance,
-            ]
+            ],
         )
 
     with served_in_the_test_transaction():
@@ -532,7 +535,8 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_api_costs_the_same_few_queries_with_ten_times_the_content(client):
+def test_api_costs_the_same_few_queries_with_ten_times_the_content(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # What answering costs, not what the cache saves.
     with_fixtures = {url: count_queries(client, url) for url in LIST_URLS}
     add_synthetic_content(factor=10)
     with_ten_times = {url: count_queries(client, url) for url in LIST_URLS}

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import math
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from PIL import Image
 
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 from photos.renditions import JPEG, WEBP
-from tests.factories import AgreementFactory
+from tests.factories import AgreementFactory, OblastFactory, TownFactory
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +114,8 @@ def test_country_narrows_the_text_search_to_one_side(client):
 
 def test_sort_by_name(client):
     response = client.get("/bg/cooperation/agreements/", {"sort": "name"})
-    names = [a.mission_region.name_bg for a in response.context["paginator"].object_list]
+    # The rows carry the names in the page's language, here Bulgarian.
+    names = [a.mission_region.name for a in response.context["paginator"].object_list]
     assert names == sorted(names)
 
 
@@ -162,9 +164,34 @@ def test_pagination_keeps_the_filters_in_its_links(client):
 def test_region_list_groups_by_country(client):
     response = client.get("/bg/cooperation/regions/")
     page = text_of(response)
+    page = page[page.index('<h2 id="country-') :]  # The list, after the form's region menu.
     assert page.index("Брестска област") < page.index("Знаменски селски съвет")
     assert page.index("Знаменски селски съвет") < page.index("Бургаска област")
     assert len(re.findall(r"<h2 id=\"country-", page)) == 2
+
+
+def test_region_index_goes_page_by_page_and_finds_a_town_by_name(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.regions.RegionListView.paginate_by", 20)
+    oblast = OblastFactory(name_bg="Демообласт")
+    TownFactory.create_batch(30, parent=oblast)
+    TownFactory(name_bg="Търсеноград", parent=oblast)
+    first = client.get("/bg/cooperation/regions/")
+    assert first.context["paginator"].num_pages == math.ceil(Region.objects.count() / 20)
+    assert sum(len(regions) for _country, regions in first.context["countries"]) == 20
+    found = text_of(client.get("/bg/cooperation/regions/", {"q": "търсеноград"}))
+    assert "Търсеноград" in found and "Демообласт" in found  # The town, and where it lies.
+    within = client.get("/bg/cooperation/regions/", {"within": oblast.slug, "page": 2})
+    assert within.context["paginator"].count == 32
+    assert len(within.context["countries"][0][1]) == 12
+
+
+def test_region_page_lists_the_first_units_below_it_and_links_to_them_all(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.regions.REGION_PAGE_CHILDREN_LIMIT", 5)
+    oblast = OblastFactory()
+    towns = TownFactory.create_batch(6, parent=oblast)
+    page = text_of(client.get(oblast.get_absolute_url()))
+    assert sum(town.get_absolute_url() in page for town in towns) == 5
+    assert f'href="/bg/cooperation/regions/?within={oblast.slug}"' in page
 
 
 def test_region_page_shows_breadcrumbs_partners_below_it_visits_and_children(client):
@@ -470,7 +497,7 @@ def test_cooperation_page_announces_this_and_next_years_jubilees(client):
     page = text_of(response)
     if jubilees:
         assert f"Jubilees in {this_year} and {this_year + 1}" in page
-        assert jubilees[0].host_region.name_en in page
+        assert jubilees[0].host_region.name in page  # In the page's language, English.
 
 
 def test_map_page_draws_only_the_filtered_agreements(client):

@@ -1,5 +1,6 @@
 """Security headers: every response carries them, the admin's own pages included."""
 
+import gzip
 from html.parser import HTMLParser
 
 import pytest
@@ -178,3 +179,27 @@ def test_admin_language_switcher_still_switches_and_keeps_the_cookie_from_script
     assert response.status_code == 302
     assert response.cookies["django_language"]["httponly"]
     assert staff_client.get("/admin/").headers["Content-Language"] == "ru"
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [
+        ("/bg/cooperation/", "text/html; charset=utf-8"),
+        ("/api/agreements/", "application/json"),
+        ("/bg/cooperation/agreements/?format=csv", "text/csv; charset=utf-8"),
+        ("/sitemap-regions.xml", "application/xml"),
+        ("/bg/news/feed/rss/", "application/rss+xml; charset=utf-8"),
+    ],
+)
+def test_text_is_compressed_on_the_wire_for_a_browser_that_accepts_gzip(
+    client, staff_client, url, content_type
+):
+    for browser in (client, staff_client):  # from the page cache, and made afresh
+        response = browser.get(url, headers={"accept-encoding": "gzip", "accept": "*/*"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == content_type
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        body = gzip.decompress(response.getvalue())
+        plain = browser.get(url, headers={"accept": "*/*"}).getvalue()
+        assert len(body) == len(plain) > len(response.getvalue())
