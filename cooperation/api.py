@@ -24,6 +24,7 @@ from editorial.cache import CachedPublicPageMixin
 
 from .filters import AgreementFilter, RegionFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .paging import KeysFirstPaginator
 from .serializers import (
     AgreementSerializer,
     NewsPhotoSerializer,
@@ -79,6 +80,7 @@ class PublicDataSchema(AutoSchema):
 class PublicDataPagination(PageNumberPagination):
     """Pages of 50 entries by default; `page_size` asks for up to 500."""
 
+    django_paginator_class = KeysFirstPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500

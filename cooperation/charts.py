@@ -116,13 +116,13 @@ class AgreementTimeline:
             "agreements of its year.",
             self.total,
         ) % {"counter": self.total, "first": self.first_year, "last": self.last_year}
+        title = gettext("Agreements signed per year")
         return mark_safe(
             "\n".join(
                 [
                     f'<svg class="timeline" viewBox="0 0 {self.width} {self.height}" role="group" '
                     'aria-labelledby="timeline-title" aria-describedby="timeline-desc">',
-                    f'<title id="timeline-title">{escape(gettext("Agreements signed per year"))}'
-                    "</title>",
+                    f'<title id="timeline-title">{escape(title)}</title>',
                     f'<desc id="timeline-desc">{escape(description)}</desc>',
                     f'<line class="timeline-axis" x1="0" y1="{self.axis_y}" x2="{self.width}" '
                     f'y2="{self.axis_y}"/>',

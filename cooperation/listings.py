@@ -6,10 +6,9 @@ fields), and the pages list up to a thousand agreements, each with its two parti
 values, the same rows cost a fraction of that. A row answers what the templates and the map ask
 of an agreement and of its parties: names in the active language, addresses, codes and labels.
 
-    rows = agreement_rows(TwinningAgreement.objects.filter(year=2000).listing())
+    rows = AgreementRows(TwinningAgreement.objects.filter(year=2000))[:25]
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,53 +16,36 @@ from decimal import Decimal
 from .addresses import addresses_by_slug
 from .models import Region, TwinningAgreement
 from .models.agreements import JubileeMixin
+from .paging import KeysFirst
 from .translated import in_active_language
 
 PARTY_FIELDS = ["id", "slug", "country", "kind", "latitude", "longitude"]
 SIDES = ["mission_region", "host_region"]
 
 
-def listing_values(agreements, *annotations):
-    """The values() queryset of `agreements` that AgreementRow reads, with the named
-    annotations of `agreements` (the `jubilee_year` of jubilees()); it can still be filtered,
-    ordered and sliced."""
-    names = {f"{side}_name": in_active_language(f"{side}__name") for side in SIDES}
-    party_fields = [f"{side}__{field}" for side in SIDES for field in PARTY_FIELDS]
-    return agreements.annotate(**names).values(
-        "id", "year", "signed_on", "kind", "status", *party_fields, *names, *annotations
-    )
+class AgreementRows(KeysFirst):
+    """The agreements of a queryset as AgreementRow objects, counted, sliced and iterated in
+    the database as the queryset is: a list for a template, or for a paginator. A slice's
+    agreements are found first, then read with their parties: the database joins and names
+    only the rows it returns.
 
+    `annotations` names annotations of the queryset that the rows carry too (the
+    `jubilee_year` of jubilees()).
+    """
 
-def agreement_rows(values):
-    """AgreementRow for each row of a listing_values() queryset, in its order."""
-    region_address = addresses_by_slug("cooperation:region_detail")
-    return [AgreementRow.from_values(row, region_address) for row in values]
+    def __init__(self, agreements, *annotations):
+        super().__init__(agreements)
+        self.annotations = annotations
 
-
-class AgreementRows(Sequence):
-    """A listing_values() queryset whose rows come out as AgreementRow, for a paginator: it is
-    counted and sliced in the database as the queryset is."""
-
-    def __init__(self, values):
-        self.values = values
-
-    @property
-    def ordered(self):
-        return self.values.ordered
-
-    def count(self):
-        return self.values.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return agreement_rows(self.values[index])
-        return agreement_rows(self.values[index : index + 1])[0]
-
-    def __iter__(self):
-        return iter(agreement_rows(self.values))
+    def read(self, agreements):
+        """The rows of `agreements`, in one query."""
+        names = {f"{side}_name": in_active_language(f"{side}__name") for side in SIDES}
+        party_fields = [f"{side}__{field}" for side in SIDES for field in PARTY_FIELDS]
+        values = agreements.annotate(**names).values(
+            "id", "year", "signed_on", "kind", "status", *party_fields, *names, *self.annotations
+        )
+        region_address = addresses_by_slug("cooperation:region_detail")
+        return [AgreementRow.from_values(row, region_address) for row in values]
 
 
 @dataclass(frozen=True)
@@ -104,7 +86,7 @@ class AgreementRow(JubileeMixin):
 
     @classmethod
     def from_values(cls, row, region_address):
-        """The row of a listing_values() queryset; `region_address` makes a region's address
+        """The row of AgreementRows.read()'s values; `region_address` makes a region's address
         from its slug (addresses_by_slug())."""
         parties = {
             side: PartyRow(

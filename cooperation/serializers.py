@@ -5,6 +5,7 @@ language's column, with the usual fallback); every `url` is the absolute address
 page in that language.
 """
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -190,9 +191,14 @@ class NewsPhotoSerializer(PhotoReferenceSerializer):
             "url",
         ]
 
+    @cached_property
+    def visit_serializer(self):
+        """One serializer for the visits of every photo of a list."""
+        return VisitReferenceSerializer(context=self.context)
+
     @extend_schema_field(VisitReferenceSerializer(allow_null=True))
     def get_visit(self, photo):
         # A published photo may belong to a visit still in draft: that visit stays unnamed.
         if photo.visit is None or not photo.visit.is_published:
             return None
-        return VisitReferenceSerializer(photo.visit, context=self.context).data
+        return self.visit_serializer.to_representation(photo.visit)

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth
+from django.db.models import Case, Count, Exists, Func, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +30,24 @@ def jubilee_years(today):
     return (today.year, today.year + 1)
 
 
+class MonthAndDay(Func):
+    """A date's month and day as the text "MMDD", by the database's own date functions: the
+    order of anniversaries (Django's ExtractMonth and ExtractDay call Python on SQLite, twice
+    for each row sorted)."""
+
+    output_field = models.CharField()
+    template = "TO_CHAR(%(expressions)s, 'MMDD')"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            # Per cent signs doubled twice: for this template, then for the query's parameters.
+            compiler,
+            connection,
+            template="STRFTIME('%%%%m%%%%d', %(expressions)s)",
+            **extra_context,
+        )
+
+
 class TwinningAgreementQuerySet(models.QuerySet):
     def get_by_natural_key(self, mission_slug, host_slug, kind):
         return self.get(mission_region__slug=mission_slug, host_region__slug=host_slug, kind=kind)
@@ -39,10 +56,13 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.select_related("mission_region", "host_region")
 
     def party_count(self):
-        """How many regions are a party to at least one of these agreements."""
-        mission_parties = self.order_by().values_list("mission_region_id")
-        host_parties = self.order_by().values_list("host_region_id")
-        return mission_parties.union(host_parties).count()
+        """How many regions are a party to at least one of these agreements: each region is
+        looked up in the agreements' indexes, rather than every agreement read."""
+        agreements = self.order_by()
+        return Region.objects.filter(
+            Exists(agreements.filter(mission_region=OuterRef("pk")))
+            | Exists(agreements.filter(host_region=OuterRef("pk")))
+        ).count()
 
     def per_year(self):
         """Rows of {"year", "count"}: how many agreements were signed each year."""
@@ -57,11 +77,11 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def involving(self, region):
-        """Agreements of the region or of any unit below it, on either side."""
-        return self.filter(
-            Q(mission_region__path__startswith=region.path)
-            | Q(host_region__path__startswith=region.path)
-        )
+        """Agreements of the region or of any unit below it, on either side. The units are
+        found first, so that the agreements are found by their parties' indexes rather than by
+        reading every agreement with its parties."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(Q(mission_region__in=units) | Q(host_region__in=units))
 
     def jubilees(self, today):
         """
@@ -81,12 +101,7 @@ class TwinningAgreementQuerySet(models.QuerySet):
                     default=Value(next_year),
                 )
             )
-            .order_by(
-                "jubilee_year",
-                ExtractMonth("signed_on").asc(nulls_last=True),
-                ExtractDay("signed_on").asc(nulls_last=True),
-                "pk",
-            )
+            .order_by("jubilee_year", MonthAndDay("signed_on").asc(nulls_last=True), "pk")
             .with_parties()
         )
 

@@ -18,8 +18,10 @@ class NewsPhotoQuerySet(PublicationQuerySet):
         return self.get(slug=slug)
 
     def showing(self, region):
-        """Photos of the region or of any unit below it."""
-        return self.filter(regions__path__startswith=region.path).distinct()
+        """Photos of the region or of any unit below it (the units found first, as
+        TwinningAgreementQuerySet.involving() does)."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(pk__in=NewsPhotoRegion.objects.filter(region__in=units).values("photo"))
 
     def with_details(self):
         """With the visit and the regions shown, as a photo's page and the API show them."""

@@ -17,10 +17,11 @@ class VisitQuerySet(PublicationQuerySet):
         return self.get(slug=slug)
 
     def involving(self, region):
-        """Visits held in the region or below it, or in which such a unit took part."""
-        return self.filter(
-            Q(location__path__startswith=region.path) | Q(regions__path__startswith=region.path)
-        ).distinct()
+        """Visits held in the region or below it, or in which such a unit took part (the units
+        found first, as TwinningAgreementQuerySet.involving() does)."""
+        units = Region.objects.within(region).values("pk")
+        taking_part = VisitRegion.objects.filter(region__in=units).values("visit")
+        return self.filter(Q(location__in=units) | Q(pk__in=taking_part))
 
     def with_details(self):
         """With the place, the regions taking part and the published photos (`public_photos`),

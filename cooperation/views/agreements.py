@@ -10,7 +10,7 @@ from editorial.cache import CachedPublicPageMixin
 from ..countries import country_name
 from ..exports import agreements_csv
 from ..filters import AgreementFilter
-from ..listings import AgreementRows, agreement_rows, listing_values
+from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import TwinningAgreement
 from .mixins import ForgivingPaginationMixin, first_entries
@@ -22,20 +22,14 @@ MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
+    queryset = TwinningAgreement.objects.all()
     template_name = "cooperation/agreement_list.html"
     paginate_by = 25
     # Invalid filter values are reported on the form; the valid ones still apply.
     strict = False
 
-    def wants_csv(self):
-        return self.request.GET.get("format") == "csv"
-
-    def get_queryset(self):
-        """The page lists light rows (listing_values()); the CSV reads columns of its own."""
-        agreements = TwinningAgreement.objects.all()
-        return agreements if self.wants_csv() else listing_values(agreements)
-
     def paginate_queryset(self, queryset, page_size):
+        """A page of light rows (AgreementRows) rather than model instances."""
         return super().paginate_queryset(AgreementRows(queryset), page_size)
 
     def get_context_data(self, **kwargs):
@@ -46,7 +40,7 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         )
 
     def get(self, request, *args, **kwargs):
-        if self.wants_csv():
+        if request.GET.get("format") == "csv":
             return self.render_csv()
         return super().get(request, *args, **kwargs)
 
@@ -74,7 +68,7 @@ class AgreementMapView(CachedPublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter
-    queryset = listing_values(TwinningAgreement.objects.order_by("year", "pk"))
+    queryset = TwinningAgreement.objects.order_by("year", "pk")
     template_name = "cooperation/agreement_map.html"
     strict = False
 
@@ -86,8 +80,11 @@ class AgreementMapView(CachedPublicPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreements, too_many = first_entries(context["object_list"], MAP_AGREEMENT_LIMIT)
-        agreements = [] if too_many else agreement_rows(agreements)
+        agreements, too_many = first_entries(
+            AgreementRows(context["object_list"]), MAP_AGREEMENT_LIMIT
+        )
+        if too_many:
+            agreements = []
         context.update(
             object_list=agreements,
             too_many=too_many,

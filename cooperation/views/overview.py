@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from editorial.cache import CachedPublicPageMixin
 
 from ..charts import AgreementTimeline
-from ..listings import agreement_rows, listing_values
+from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import NewsPhoto, OverviewPage, TwinningAgreement, Visit, jubilee_years
 
@@ -37,8 +37,8 @@ class OverviewView(CachedPublicPageMixin, TemplateView):
         year_order = "-year" if page is not None and page.newest_first else "year"
         agreement_count = TwinningAgreement.objects.count()
         if agreement_count <= OVERVIEW_AGREEMENT_LIMIT:
-            agreements = listing_values(TwinningAgreement.objects.order_by(year_order, "pk"))
-            context["agreements"] = agreements = agreement_rows(agreements)
+            agreements = TwinningAgreement.objects.order_by(year_order, "pk")
+            context["agreements"] = agreements = AgreementRows(agreements).all()
             context["agreement_map"] = AgreementMap.for_agreements(agreements)
             context["timeline"] = AgreementTimeline.from_agreements(agreements)
         else:
@@ -49,11 +49,9 @@ class OverviewView(CachedPublicPageMixin, TemplateView):
             )
         today = timezone.localdate()
         context.update(
-            jubilees=agreement_rows(
-                listing_values(TwinningAgreement.objects.jubilees(today), "jubilee_year")[
-                    :JUBILEE_LIMIT
-                ]
-            ),
+            jubilees=AgreementRows(TwinningAgreement.objects.jubilees(today), "jubilee_year")[
+                :JUBILEE_LIMIT
+            ],
             jubilee_years=jubilee_years(today),
             page=page,
             agreement_count=agreement_count,

@@ -11,7 +11,7 @@ from editorial.cache import CachedPublicPageMixin
 from ..addresses import addresses_by_slug
 from ..countries import country_name
 from ..filters import RegionFilter
-from ..listings import agreement_rows, listing_values
+from ..listings import AgreementRows
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
 from ..translated import in_active_language
 from .mixins import ForgivingPaginationMixin, first_entries
@@ -81,13 +81,13 @@ class RegionDetailView(CachedPublicPageMixin, DetailView):
         region = self.object
         partners = TwinningAgreement.objects.involving(region).order_by("year", "pk")
         agreements, more_agreements = first_entries(
-            listing_values(partners), REGION_PAGE_AGREEMENT_LIMIT
+            AgreementRows(partners), REGION_PAGE_AGREEMENT_LIMIT
         )
         visits = Visit.objects.published().involving(region).select_related("location")
         visits, more_visits = first_entries(visits, REGION_PAGE_VISIT_LIMIT)
         context.update(
             ancestors=region.ancestors(),
-            agreements=agreement_rows(agreements),
+            agreements=agreements,
             more_agreements=more_agreements,
             visits=visits,
             more_visits=more_visits,
