@@ -149,7 +149,7 @@ def cache_from_url(url):
     """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
     by the processes of one machine; empty for a local-memory cache of each process."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "embassy.redis_cache.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
