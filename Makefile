@@ -60,15 +60,19 @@ test: translations chromium
 test-fast: translations
 	$(BIN)/pytest -m "not browser"
 
-# Debian's Chromium (and a font with Cyrillic letters for the screenshots), installed as root.
+# Debian's Chromium (and a font with Cyrillic letters for the screenshots), installed as root,
+# without the packages it only recommends (a desktop's: systemd, avahi, upower, ...), which a
+# headless browser does not use.
+CHROMIUM_PACKAGES := chromium fonts-dejavu-core
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		apt-get -o DPkg::Lock::Timeout=600 update && \
-		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y chromium fonts-dejavu-core; \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y \
+		  --no-install-recommends $(CHROMIUM_PACKAGES); \
 	else \
 		echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
-		echo "Install it as root: sudo apt-get install -y chromium fonts-dejavu-core"; \
+		echo "Install it as root: sudo apt-get install -y --no-install-recommends $(CHROMIUM_PACKAGES)"; \
 		echo "Until then they are skipped (and fail under CI=true)."; \
 	fi
 

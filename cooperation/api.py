@@ -8,19 +8,21 @@ Answers come from the public pages' cache while the content has not changed.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import DefaultRouter
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.cache import cache_public_page
 
 from .filters import AgreementFilter, RegionFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
@@ -42,13 +44,14 @@ PARAMETER_ERRORS = OpenApiResponse(
     },
     description=_("A parameter is invalid: the body names it, with what is wrong."),
 )
+NOT_FOUND_MESSAGE = _("No published entry has this address.")
 NOT_FOUND = OpenApiResponse(
     response={
         "type": "object",
         "properties": {"detail": {"type": "string"}},
         "required": ["detail"],
     },
-    description=_("No published entry has this address."),
+    description=NOT_FOUND_MESSAGE,
 )
 
 
@@ -91,7 +94,11 @@ class PublicDataPagination(PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+        try:
+            size = int(value)
+        except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
+            size = 0
+        if not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
@@ -99,7 +106,7 @@ class PublicDataPagination(PageNumberPagination):
                     ]
                 }
             )
-        return int(value)
+        return size
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -119,11 +126,15 @@ class PublicDataPagination(PageNumberPagination):
         return parameters
 
 
-class PublicDataViewSet(CachedPublicPageMixin, viewsets.ReadOnlyModelViewSet):
+class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
     """Read-only, paginated, filtered, in the language the request asks for, cached."""
 
-    # JSON, or the browsable page for a browser.
-    cache_vary_on = ("Accept",)
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        # From the pages' cache, kept apart by Accept: JSON, or the browsable page.
+        view = super().as_view(actions, **initkwargs)
+        return cache_public_page(view, vary_on=("Accept",))
+
     pagination_class = PublicDataPagination
     filter_backends = [DjangoFilterBackend]
     schema = PublicDataSchema()
@@ -144,6 +155,13 @@ class PublicDataViewSet(CachedPublicPageMixin, viewsets.ReadOnlyModelViewSet):
             )
         translation.activate(language)
         request.LANGUAGE_CODE = language
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # Django's message is in English and names the model's class.
+            raise NotFound(NOT_FOUND_MESSAGE) from None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -201,4 +219,10 @@ router.register("news", NewsPhotoViewSet, basename="news")
 @schema(None)
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a 404 in JSON too, like an unknown slug."""
-    raise NotFound()
+    raise NotFound(NOT_FOUND_MESSAGE)
+
+
+class DocumentationView(SpectacularSwaggerSplitView):
+    """Swagger UI's page. Only GET and HEAD: its template renderer has no answer to OPTIONS."""
+
+    http_method_names = ["get", "head"]

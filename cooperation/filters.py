@@ -5,6 +5,7 @@ from functools import cache, partial
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.validators import slug_re
 from django.db.models import Q
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,8 @@ class RegionMenuMixin:
         super().__init__(*args, **kwargs)
         field = self.form.fields[self.region_menu_field]
         chosen = self.data.get(self.region_menu_field, "") if self.data else ""
+        if not slug_re.fullmatch(chosen):
+            chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
         # A callable: the menu is read only when the form is shown, not for the API or CSV;
         # and read once, though showing the form asks for it twice.
         field.widget.choices = CallableChoiceIterator(

@@ -1,9 +1,10 @@
-"""Forms of the staff's tools that are not model forms."""
+"""Forms that are not model forms: the staff's tools, and the site search."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import TwinningAgreement
+from .search import RESULT_KINDS, SEARCH_MAX_LENGTH
 
 
 class PastedAgreementsForm(forms.Form):
@@ -22,4 +23,15 @@ class PastedAgreementsForm(forms.Form):
         label=_("Kind of the agreements"),
         choices=TwinningAgreement.Kind.choices,
         initial=TwinningAgreement.Kind.TWINNING,
+    )
+
+
+class SearchForm(forms.Form):
+    """The site search: a text, and optionally one kind of result to page through."""
+
+    q = forms.CharField(label=_("Search for"), max_length=SEARCH_MAX_LENGTH, required=False)
+    kind = forms.ChoiceField(
+        label=_("Show"),
+        choices=[("", _("Everything")), *((kind.slug, kind.title) for kind in RESULT_KINDS)],
+        required=False,
     )

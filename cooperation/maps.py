@@ -205,9 +205,10 @@ def spread_same_place(points):
 
 
 class AgreementMap:
-    """The drawing of `agreements`, whose parties must be selected with them (with_parties())."""
+    """The drawing of `agreements`, whose parties must be selected with them (with_parties());
+    `marked`, a region to ring (the one a page is about), drawn where it lies."""
 
-    def __init__(self, layout, agreements):
+    def __init__(self, layout, agreements, marked=None):
         self.width = layout.width
         self.height = layout.height
         self.caption_x = layout.width / 2
@@ -249,15 +250,21 @@ class AgreementMap:
             for agreement in agreements
             if agreement.mission_region_id in by_region and agreement.host_region_id in by_region
         ]
+        self.marked = None
+        if marked is not None and marked.latitude is not None and marked.country in layout.panels:
+            panel = layout.panels[marked.country]
+            self.marked = by_region.get(marked.pk) or MapPoint(
+                marked, *panel.project(marked.longitude, marked.latitude)
+            )
 
     @classmethod
-    def for_agreements(cls, agreements):
+    def for_agreements(cls, agreements, marked=None):
         """The map of the agreements between the two configured countries, or None without
         their outlines."""
         layout = layout_for(
             (settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY)
         )
-        return None if layout is None else cls(layout, agreements)
+        return None if layout is None else cls(layout, agreements, marked)
 
     @functools.cached_property
     def svg(self):
@@ -268,6 +275,11 @@ class AgreementMap:
             "%(counter)s agreements drawn as lines between their two parties.",
             len(self.lines),
         ) % {"counter": len(self.lines)}
+        description += " " + gettext("The list of the same agreements follows the map.")
+        if self.marked:
+            description += " " + gettext("A ring marks where %(region)s lies.") % {
+                "region": self.marked.region
+            }
         return mark_safe(
             "\n".join(
                 [
@@ -279,9 +291,7 @@ class AgreementMap:
                         gettext("Map of the agreements between regions of Belarus and Bulgaria")
                     )
                     + "</title>",
-                    f'<desc id="agreement-map-desc">{escape(description)} '
-                    + escape(gettext("The list of the same agreements follows the map."))
-                    + "</desc>",
+                    f'<desc id="agreement-map-desc">{escape(description)}</desc>',
                     '<g class="map-countries">',
                     *map(country_svg, self.countries),
                     "</g>",
@@ -294,6 +304,7 @@ class AgreementMap:
                     '<g class="map-points">',
                     *(point_svg(point, caption) for point in self.points),
                     "</g>",
+                    *(marked_svg(self.marked) if self.marked else []),
                     "</svg>",
                 ]
             )
@@ -335,3 +346,12 @@ def point_svg(point, caption):
         f'<circle cx="{point.x}" cy="{point.y}" r="5"/>'
         f'<text class="map-label" {caption} aria-hidden="true">{name}</text></a>'
     )
+
+
+def marked_svg(point):
+    """The ring around the region a page is about."""
+    return [
+        '<g class="map-marked" aria-hidden="true">',
+        f'<circle cx="{point.x}" cy="{point.y}" r="14"/>',
+        "</g>",
+    ]

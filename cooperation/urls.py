@@ -1,4 +1,8 @@
+"""The section's public addresses, under each language prefix (/bg/, /ru/, /be/, /en/)."""
+
 from django.urls import path
+
+from editorial.public import read_only
 
 from . import feeds, views
 
@@ -14,11 +18,12 @@ urlpatterns = [
         "cooperation/regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"
     ),
     path("cooperation/visits/", views.VisitListView.as_view(), name="visit_list"),
-    path("cooperation/visits/feed/rss/", feeds.VisitFeed(), name="visit_feed_rss"),
-    path("cooperation/visits/feed/atom/", feeds.VisitAtomFeed(), name="visit_feed_atom"),
+    path("cooperation/visits/feed/rss/", read_only(feeds.VisitFeed()), name="visit_feed_rss"),
+    path("cooperation/visits/feed/atom/", read_only(feeds.VisitAtomFeed()), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
     path("news/", views.NewsListView.as_view(), name="news_list"),
-    path("news/feed/rss/", feeds.NewsPhotoFeed(), name="news_feed_rss"),
-    path("news/feed/atom/", feeds.NewsPhotoAtomFeed(), name="news_feed_atom"),
+    path("news/feed/rss/", read_only(feeds.NewsPhotoFeed()), name="news_feed_rss"),
+    path("news/feed/atom/", read_only(feeds.NewsPhotoAtomFeed()), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -1,3 +1,5 @@
+"""The editorial layer as a Django app: it connects the page cache to content changes."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -147,14 +147,3 @@ def cache_public_page(view, vary_on=()):
         return page_response(request, page)
 
     return cached_view
-
-
-class CachedPublicPageMixin:
-    """For a public page's view class: its view serves the page from the cache (above)."""
-
-    # The request headers, besides the address and language, that the answer depends on.
-    cache_vary_on = ()
-
-    @classmethod
-    def as_view(cls, *args, **initkwargs):
-        return cache_public_page(super().as_view(*args, **initkwargs), cls.cache_vary_on)

@@ -1,3 +1,5 @@
+"""The site's shell as a Django app: its pages and the footer's mission links."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

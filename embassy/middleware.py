@@ -1,6 +1,10 @@
-"""Response headers that Django's own SecurityMiddleware does not set."""
+"""What Django's own middleware does not do: the Permissions-Policy header, and the admin's
+answers to requests its pages never send."""
 
 from django.conf import settings
+from django.contrib.admin.options import TO_FIELD_VAR
+from django.core.exceptions import SuspiciousOperation
+from django.http import HttpResponseNotAllowed
 
 
 class PermissionsPolicyMiddleware:
@@ -20,3 +24,38 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class BadAdminQuery(SuspiciousOperation):
+    """A query the admin's own pages never send: answered with the site's 400 page."""
+
+
+class AdminRequestsMiddleware:
+    """
+    The admin's pages are forms to read and send: another method is a 405 (Django's admin would
+    answer it as a GET, or the CSRF check with a 403). A query value with a NUL character, which
+    no form sends and PostgreSQL refuses, and an empty `_to_field` (a parameter of the admin's
+    pop-ups, which Django's admin would take for the name of a field) are a 400.
+
+    It comes before CsrfViewMiddleware, whose check would otherwise answer first.
+    """
+
+    METHODS = ["GET", "HEAD", "POST"]
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.app_name != "admin":
+            return None
+        if request.method not in self.METHODS:
+            return HttpResponseNotAllowed(self.METHODS)
+        for values in (request.GET, request.POST):
+            if values.get(TO_FIELD_VAR, None) == "":
+                raise BadAdminQuery("An empty _to_field.")
+            if any("\x00" in item for _key, items in values.lists() for item in items):
+                raise BadAdminQuery("A NUL character in a query value.")
+        return None

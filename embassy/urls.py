@@ -1,22 +1,24 @@
+"""The site's addresses: the admin, the API, the sitemap, and every page under a language prefix."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView, TemplateView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView
 
-from cooperation.api import not_found, router
+from cooperation.api import DocumentationView, not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
+from editorial.admin.translations import MissingTranslationsView
 from editorial.cache import cache_public_page
+from editorial.public import read_only
 
 from . import views
 from .sitemaps import PageSitemap
-
-admin.site.site_header = _("Embassy of Belarus in Bulgaria: regional cooperation")
-admin.site.site_title = _("Regional cooperation")
-admin.site.index_title = _("Content")
 
 sitemaps = {
     "sections": SectionSitemap,
@@ -29,32 +31,45 @@ sitemaps = {
 api_patterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", DocumentationView.as_view(url_name="api:schema"), name="docs"),
     # Only addresses ending in a slash, so that CommonMiddleware still adds a missing one.
     re_path(r"^.*/$", not_found),
 ]
 
 urlpatterns = [
+    # Before the admin's own addresses, whose last one catches every other.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(MissingTranslationsView.as_view()),
+        name="missing_translations",
+    ),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The admin's language menu posts its choice. Any other method is a 405: the CSRF check
+    # comes after the method's, which the middleware's would not.
+    path(
+        "i18n/setlang/",
+        csrf_exempt(require_POST(csrf_protect(set_language))),
+        name="set_language",
+    ),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
     # An index of the sitemaps' files, each within the protocol's limits; cached as the pages are.
     path(
         "sitemap.xml",
-        cache_public_page(sitemap_views.index),
+        read_only(cache_public_page(sitemap_views.index)),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(views.sitemap_file),
+        read_only(cache_public_page(views.sitemap_file)),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        read_only(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots_txt",
     ),
 ]
@@ -65,10 +80,15 @@ urlpatterns += i18n_patterns(
     # The regional cooperation page's text was a page of the site before the section had it.
     path(
         "pages/regional-cooperation/",
-        RedirectView.as_view(pattern_name="cooperation:overview", permanent=True),
+        read_only(RedirectView.as_view(pattern_name="cooperation:overview", permanent=True)),
     ),
     path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 )
+
+handler400 = "embassy.errors.bad_request"
+handler403 = "embassy.errors.permission_denied"
+handler404 = "embassy.errors.page_not_found"
+handler500 = "embassy.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,34 +1,49 @@
-"""Site-wide views: content pages, the diplomatic missions selector, the sitemap's files."""
+"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root, the
+sitemap's files."""
 
 from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin, read_only
 
 from .models import MissionLink, Page
 from .sitemaps import urlset_xml
 
 
-class PageDetailView(CachedPublicPageMixin, DetailView):
+class PageDetailView(PublicPageMixin, DetailView):
     template_name = "embassy/page_detail.html"
 
     def get_queryset(self):
         return Page.objects.visible_to(self.request.user)
 
 
+def page_of_this_site(request, address):
+    """Whether `address` is a path on this site, such as the page a form was sent from."""
+    return address.startswith("/") and url_has_allowed_host_and_scheme(
+        address, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def chosen_mission(choice):
+    """The active mission link whose id is `choice`, or None for any other text."""
+    try:
+        return MissionLink.objects.filter(pk=int(choice), is_active=True).first()
+    except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
+        return None
+
+
+@read_only
 def go_to_mission(request):
     """Redirect to the chosen mission's stored address, and never to an address from the request."""
-    link = None
-    choice = request.GET.get("mission", "")
-    if choice.isdigit():
-        link = MissionLink.objects.filter(pk=choice, is_active=True).first()
+    link = chosen_mission(request.GET.get("mission", ""))
     if link is not None:
         # Not a redirect: the Content-Security-Policy's form-action 'self' stops a form's
         # redirect to another site. The browser follows the Refresh header instead, and the
@@ -38,16 +53,22 @@ def go_to_mission(request):
         return response
     messages.error(request, _("Choose a diplomatic mission from the list."))
     back = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = reverse("cooperation:home")
-    return redirect(back)
+    # Not redirect(), which would take any other text for the name of a view.
+    return HttpResponseRedirect(
+        back if page_of_this_site(request, back) else reverse("cooperation:home")
+    )
 
 
+@read_only
 def health(request):
     """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@read_only
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
+    return redirect(static("icons/favicon.ico"))
 
 
 def sitemap_file(request, sitemaps, section):

@@ -2,6 +2,7 @@
 
 import reversion
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -23,6 +24,15 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
 
     formats = [CSV, XLSX]
     import_template_name = "admin/cooperation/import.html"
+
+    def export_action(self, request):
+        # The list's filters come along in the address; one that is no filter (a link with
+        # other parameters) is refused as the list itself refuses it, not with a server error.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            messages.error(request, _("The address holds filters that do not exist."))
+            return redirect(request.path)
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

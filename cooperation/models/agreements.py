@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..countries import country_name, host_country_regions, mission_country_regions
-from .regions import Region, search_term
+from ..transliteration import contains_text
+from .regions import Region
 
 FIRST_AGREEMENT_YEAR = 1990
 # The anniversaries of an agreement that the embassy marks with events.
@@ -70,10 +71,9 @@ class TwinningAgreementQuerySet(models.QuerySet):
 
     def search(self, text, sides=("mission_region", "host_region")):
         """Agreements with the text in a party's name, in any language."""
-        term = search_term(text)
         condition = Q()
         for side in sides:
-            condition |= Q(**{f"{side}__search_names__contains": term})
+            condition |= contains_text(f"{side}__search_names", text)
         return self.filter(condition)
 
     def involving(self, region):

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
 
 from ..addresses import address_by_slug
 from .regions import Region, RegionLink
+from .searchable import SearchableText
 from .visits import Visit
 
 
@@ -28,8 +30,10 @@ class NewsPhotoQuerySet(PublicationQuerySet):
         return self.select_related("visit").prefetch_related("regions")
 
 
-class NewsPhoto(Publishable):
+class NewsPhoto(Publishable, SearchableText):
     """A news entry built around one photo."""
+
+    searched_fields = ("title", "caption")
 
     image = PhotoField(
         _("photo"),
@@ -93,13 +97,17 @@ class NewsPhoto(Publishable):
     def clean(self):
         super().clean()
         # Translated fields fall back to another language when read; the rule is on the
-        # default language's own column.
-        default_alt_text = getattr(
-            self, f"alt_text_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}", ""
+        # default language's own column, the one the form shows.
+        default_alt_text = build_localized_fieldname(
+            "alt_text", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         )
-        if self.status == self.Status.PUBLISHED and not default_alt_text:
+        if self.status == self.Status.PUBLISHED and not getattr(self, default_alt_text, ""):
             raise ValidationError(
-                {"alt_text": _("Describe the photo in the text alternative before publishing it.")}
+                {
+                    default_alt_text: _(
+                        "Describe the photo in the text alternative before publishing it."
+                    )
+                }
             )
 
     def natural_key(self):

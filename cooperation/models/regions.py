@@ -12,11 +12,7 @@ from photos.fields import PhotoField
 
 from ..addresses import address_by_slug
 from ..countries import country_choices
-
-
-def search_term(text):
-    """A visitor's search text in the form of Region.search_names."""
-    return " ".join(text.split()).casefold()
+from ..transliteration import contains_text, search_lines
 
 
 class RegionQuerySet(models.QuerySet):
@@ -24,7 +20,7 @@ class RegionQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def search(self, text):
-        return self.filter(search_names__contains=search_term(text))
+        return self.filter(contains_text("search_names", text))
 
     def within(self, region):
         """The region and every unit below it, in one indexed query on the materialized path."""
@@ -92,8 +88,9 @@ class Region(models.Model):
         help_text=_("Latin letters, digits and hyphens; the region's address in every language."),
     )
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
-    # The names in every language, case-folded in Python: text search then matches Cyrillic
-    # the same way on SQLite (whose LIKE folds only ASCII) and on PostgreSQL.
+    # The names in every language, case-folded in Python and in Latin letters
+    # (cooperation.transliteration): text search then matches Cyrillic the same way on SQLite
+    # (whose LIKE folds only ASCII) and on PostgreSQL, and finds "Габрово" from "Gabrovo".
     search_names = models.TextField(_("names for search"), editable=False, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -218,8 +215,9 @@ class Region(models.Model):
         return [by_slug[slug] for slug in slugs if slug in by_slug]
 
     def build_search_names(self):
-        names = (getattr(self, f"name_{code}", None) for code, _name in settings.LANGUAGES)
-        return "\n".join(name for name in names if name).casefold()
+        return search_lines(
+            [(code, getattr(self, f"name_{code}", None)) for code, _name in settings.LANGUAGES]
+        )
 
     def build_path(self):
         prefix = self.parent.path if self.parent_id else "/"

@@ -10,6 +10,7 @@ from editorial.rich_text import RichTextField
 
 from ..addresses import address_by_slug
 from .regions import Region, RegionLink
+from .searchable import SearchableText
 
 
 class VisitQuerySet(PublicationQuerySet):
@@ -32,8 +33,10 @@ class VisitQuerySet(PublicationQuerySet):
         )
 
 
-class Visit(Publishable):
+class Visit(Publishable, SearchableText):
     """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
+
+    searched_fields = ("title", "summary")
 
     class Kind(models.TextChoices):
         DELEGATION = "delegation", _("exchange of delegations")

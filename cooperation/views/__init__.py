@@ -4,6 +4,7 @@ from .agreements import AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
 from .regions import RegionDetailView, RegionListView
+from .search import SearchView
 from .visits import VisitDetailView, VisitListView
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "OverviewView",
     "RegionDetailView",
     "RegionListView",
+    "SearchView",
     "VisitDetailView",
     "VisitListView",
 ]

@@ -5,7 +5,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils.translation import get_language
 from django_filters.views import FilterView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..countries import country_name
 from ..exports import agreements_csv
@@ -20,7 +20,7 @@ from .overview import OVERVIEW_AGREEMENT_LIMIT
 MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 
-class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
     queryset = TwinningAgreement.objects.all()
     template_name = "cooperation/agreement_list.html"
@@ -64,7 +64,7 @@ class AgreementListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterV
         )
 
 
-class AgreementMapView(CachedPublicPageMixin, FilterView):
+class AgreementMapView(PublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..charts import AgreementTimeline
 from ..listings import AgreementRows
@@ -16,7 +16,7 @@ OVERVIEW_AGREEMENT_LIMIT = 1000
 JUBILEE_LIMIT = 50
 
 
-class HomeView(CachedPublicPageMixin, TemplateView):
+class HomeView(PublicPageMixin, TemplateView):
     template_name = "cooperation/home.html"
 
     def get_context_data(self, **kwargs):
@@ -25,7 +25,7 @@ class HomeView(CachedPublicPageMixin, TemplateView):
         return context
 
 
-class OverviewView(CachedPublicPageMixin, TemplateView):
+class OverviewView(PublicPageMixin, TemplateView):
     """The regional cooperation page: the embassy's text, live figures, every agreement on a map
     and in a list, the agreements per year, and the coming jubilees."""
 

@@ -1,4 +1,5 @@
-"""The region index and a region's page: its partners, visits, photos and the units below it."""
+"""The region index and a region's page: its place on the map, partners, visits, photos and the
+units below it."""
 
 from dataclasses import dataclass
 from itertools import groupby
@@ -6,13 +7,15 @@ from itertools import groupby
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from editorial.cache import CachedPublicPageMixin
+from editorial.public import PublicPageMixin
 
 from ..addresses import addresses_by_slug
 from ..countries import country_name
 from ..filters import RegionFilter
 from ..listings import AgreementRows
+from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
+from ..structured_data import region_data
 from ..translated import in_active_language
 from .mixins import ForgivingPaginationMixin, first_entries
 
@@ -22,7 +25,7 @@ REGION_PAGE_VISIT_LIMIT = 20
 REGION_PAGE_CHILDREN_LIMIT = 100
 
 
-class RegionListView(CachedPublicPageMixin, ForgivingPaginationMixin, FilterView):
+class RegionListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     """Every region of both countries as a tree, a page at a time, or those a visitor looks for
     by name, country, kind or the region they lie in."""
 
@@ -70,7 +73,7 @@ class IndexEntry:
         )
 
 
-class RegionDetailView(CachedPublicPageMixin, DetailView):
+class RegionDetailView(PublicPageMixin, DetailView):
     template_name = "cooperation/region_detail.html"
 
     def get_queryset(self):
@@ -85,10 +88,13 @@ class RegionDetailView(CachedPublicPageMixin, DetailView):
         )
         visits = Visit.objects.published().involving(region).select_related("location")
         visits, more_visits = first_entries(visits, REGION_PAGE_VISIT_LIMIT)
+        ancestors = region.ancestors()
         context.update(
-            ancestors=region.ancestors(),
+            ancestors=ancestors,
+            structured_data=region_data(self.request, region, ancestors),
             agreements=agreements,
             more_agreements=more_agreements,
+            region_map=AgreementMap.for_agreements(agreements, marked=region),
             visits=visits,
             more_visits=more_visits,
             photos=NewsPhoto.objects.published().showing(region)[:12],

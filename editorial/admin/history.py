@@ -10,6 +10,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,6 +24,13 @@ from reversion.models import Version
 from reversion.utils import mute_signals
 
 from ..revisions import child_relations, compare_versions, register_versioned, revert_entry
+
+
+def version_number(text):
+    """A version's id from an address; a text that is no id (5,000 digits) is a 404."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 18):
+        raise Http404
+    return int(text)
 
 
 class _KeepNothing(Exception):
@@ -103,7 +111,9 @@ class HistoryAdmin(VersionAdmin):
         return TemplateResponse(request, self.compare_template, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        version = get_object_or_404(self.entry_versions(unquote(object_id)), pk=version_id)
+        version = get_object_or_404(
+            self.entry_versions(unquote(object_id)), pk=version_number(version_id)
+        )
         context = {
             "title": _("Revert %(name)s") % {"name": version.object_repr},
             "revert": True,
@@ -114,7 +124,9 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
-        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        version = get_object_or_404(
+            Version.objects.get_deleted(self.model), pk=version_number(version_id)
+        )
         context = {
             "title": _("Recover %(name)s") % {"name": version.object_repr},
             "recover": True,

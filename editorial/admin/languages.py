@@ -1,12 +1,18 @@
 """
 Translated entries in the admin: the four languages of a short field side by side, longer texts
-one under another, and the languages an entry still lacks.
+one language at a time under tabs, and the languages an entry still lacks.
 """
+
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.utils.translation import gettext_lazy
+from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -28,13 +34,71 @@ def missing_languages(entry):
     ]
 
 
+def missing_language_condition(model, code):
+    """
+    A condition on `model`'s rows that lack language `code`: some text is given in the default
+    language and not in `code`, as missing_languages() says of one entry.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    conditions = []
+    for field in translator.get_options_for_model(model).all_fields:
+        given = build_localized_fieldname(field, default)
+        wanted = build_localized_fieldname(field, code)
+        conditions.append(
+            Q(**{f"{given}__isnull": False})
+            & ~Q(**{given: ""})
+            & (Q(**{f"{wanted}__isnull": True}) | Q(**{wanted: ""}))
+        )
+    return reduce(operator.or_, conditions)
+
+
+def _languages_of(label):
+    return gettext("Languages of “%(field)s”") % {"field": capfirst(label)}
+
+
+languages_of = lazy(_languages_of, str)
+
+
 class TranslatedAdmin(TranslationAdmin):
     """
-    The languages of a short field (a name, a title) side by side on one line, longer texts one
-    under another; the list and the form say which languages an entry still lacks.
+    The languages of a short field (a name, a title) side by side on one line; a longer text
+    one language at a time, under a tab per language that says which are still empty
+    (editorial/static/editorial/admin/language-tabs.js; without JavaScript the languages stand
+    one under another); the list and the form say which languages an entry still lacks.
     """
 
     side_by_side_max_length = 300
+
+    class Media:
+        css = {"all": ["editorial/admin/language-tabs.css"]}
+        js = ["editorial/admin/language-tabs.js"]
+
+    def short_fields(self):
+        """The translated fields whose languages stand side by side."""
+        options = translator.get_options_for_model(self.model)
+        return {
+            name
+            for name in options.all_fields
+            if isinstance(self.model._meta.get_field(name), models.CharField)
+            and self.model._meta.get_field(name).max_length <= self.side_by_side_max_length
+        }
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if original is None or original.name in self.short_fields():
+            return
+        # What the language tabs need to know, in the staff member's language.
+        names = dict(settings.LANGUAGES)
+        self._get_widget_from_field(field).attrs.update(
+            {
+                "data-language-tab": original.name,
+                "data-language": db_field.language,
+                "data-language-name": capfirst(names[db_field.language]),
+                "data-language-tabs-label": languages_of(original.verbose_name),
+                "data-empty-label": pgettext_lazy("language tab", "(empty)"),
+            }
+        )
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "languages_missing"]
@@ -54,13 +118,7 @@ class TranslatedAdmin(TranslationAdmin):
 
     def group_languages(self, fields):
         """Put the language columns of each short translated field in one row."""
-        options = translator.get_options_for_model(self.model)
-        short = {
-            name
-            for name in options.all_fields
-            if isinstance(self.model._meta.get_field(name), models.CharField)
-            and self.model._meta.get_field(name).max_length <= self.side_by_side_max_length
-        }
+        short = self.short_fields()
         columns = {
             build_localized_fieldname(name, code): name
             for name in short

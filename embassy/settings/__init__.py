@@ -40,7 +40,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the site's titles and its answers to hostile requests.
+    "embassy.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "embassy.middleware.AdminRequestsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -105,11 +107,15 @@ TEMPLATES = [
     },
 ]
 
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "WARNING")},
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own messages go through the root's handler, once. Its default logging gives the
+    # "django" logger a console handler of its own in development, which printed them twice.
+    "loggers": {"django": {"handlers": []}},
 }
 
 # --- Database -------------------------------------------------------------------------------
@@ -249,6 +255,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form refused by the CSRF check gets the site's own error page, in the visitor's language.
+CSRF_FAILURE_VIEW = "embassy.errors.csrf_failure"
 
 # Cookies: sent over HTTPS only in production, and never readable by scripts (nothing of the
 # site reads them).

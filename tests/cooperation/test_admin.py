@@ -487,3 +487,25 @@ def test_an_editor_cannot_paste_agreements(editor_client):
     assert editor_client.get(admin_url(TwinningAgreement, "paste")).status_code == 403
     page = editor_client.get(admin_url(TwinningAgreement, "changelist")).content.decode()
     assert admin_url(TwinningAgreement, "paste") not in page
+
+
+def test_publishing_a_photo_without_its_text_alternative_in_the_form_says_where(staff_client):
+    """It was a server error: the model named a field the form does not have."""
+    response = staff_client.post(
+        admin_url(NewsPhoto, "add"),
+        news_photo_form(upload("a.jpg", jpeg_bytes()), status="published"),
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["alt_text_bg"] == [
+        "Опишете снимката в алтернативния текст, преди да я публикувате."
+    ]
+    assert not NewsPhoto.objects.filter(slug="meeting-in-plovdiv").exists()
+
+
+def test_an_export_address_with_a_parameter_that_is_no_filter_says_so(staff_client):
+    response = staff_client.get("/admin/cooperation/region/export/?next=/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/admin/cooperation/region/export/", 302)]
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == ["Адресът съдържа филтри, които не съществуват."]

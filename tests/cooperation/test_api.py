@@ -544,6 +544,47 @@ def test_api_costs_the_same_few_queries_with_ten_times_the_content(client, setti
     assert max(with_fixtures.values()) <= QUERY_CEILING, with_fixtures
 
 
+# Answers to what no client should send
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "message"),
+    [
+        ("/api/agreements/999999/", {}, "Няма публикуван запис с този адрес."),
+        ("/api/agreements/999999/?lang=en", {}, "No published entry has this address."),
+        (
+            "/api/regions/atlantis/",
+            {"accept-language": "ru"},
+            "По этому адресу нет опубликованной записи.",
+        ),
+        ("/api/visits/atlantis/", {}, "Няма публикуван запис с този адрес."),
+        ("/api/nothing/", {"accept-language": "en"}, "No published entry has this address."),
+    ],
+)
+def test_a_missing_entry_is_a_404_in_the_language_of_the_request(client, url, headers, message):
+    """It was Django's English message with the model's class ("No TwinningAgreement matches
+    the given query.")."""
+    response = get_json(client, url, **headers)
+    assert response.status_code == 404
+    assert response.json() == {"detail": message}
+
+
+@pytest.mark.parametrize("page_size", ["²", "9" * 5000])
+def test_a_page_size_that_int_cannot_read_is_a_400(client, page_size):
+    """'²' is a digit to str.isdigit(), not to int(): it was a 500."""
+    response = get_json(client, "/api/agreements/", {"page_size": page_size, "lang": "en"})
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["Give a whole number from 1 to 500."]}
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "POST", "TRACE"])
+def test_the_documentation_page_answers_other_methods_than_get_with_405(client, method):
+    """OPTIONS was a 500: Swagger UI's template renderer had no template for it."""
+    response = client.generic(method, "/api/docs/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
 # The page cache
 
 

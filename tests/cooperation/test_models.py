@@ -196,7 +196,7 @@ def test_photo_cannot_be_published_without_a_text_alternative():
     photo.alt_text_bg = ""
     with pytest.raises(ValidationError) as error:
         photo.full_clean()
-    assert "alt_text" in error.value.message_dict
+    assert "alt_text_bg" in error.value.message_dict
 
 
 def test_region_with_agreements_cannot_be_deleted():

@@ -45,6 +45,9 @@ PUBLIC_URLS = [
     "/bg/news/",
     f"/bg/news/{VISIT_SLUG}/",
     "/bg/pages/about/",
+    "/bg/search/?q=Брест",
+    "/bg/search/?q=област+Стара+Загора",
+    "/bg/search/?q=Brest&kind=agreements&page=2",
 ]
 
 

@@ -24,6 +24,7 @@ from cooperation.models import (
 )
 from embassy.models import MissionLink
 from tests.admin_forms import change_form_data
+from tests.factories import NewsPhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -383,3 +384,12 @@ def test_admin_shows_the_four_languages_of_a_name_side_by_side(staff_client):
     row = row[: row.index('<div class="form-row', 10)]
     for code in ("bg", "ru", "be", "en"):
         assert f'name="name_{code}"' in row
+
+
+def test_a_version_id_that_is_no_number_is_not_found(staff_client):
+    photo = NewsPhotoFactory()
+    for address in (
+        f"/admin/cooperation/newsphoto/{photo.pk}/history/{'9' * 5000}/",
+        f"/admin/cooperation/newsphoto/recover/{'9' * 5000}/",
+    ):
+        assert staff_client.get(address).status_code == 404

@@ -8,6 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from cooperation.models import Region
+from tests.factories import RegionFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,9 @@ class InlineCodeFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes:
+        # A data block (JSON-LD, JSON) is never run, so the policy does not apply to it.
+        runs = attributes.get("type", "text/javascript") in {"text/javascript", "module", ""}
+        if tag == "script" and "src" not in attributes and runs:
             self.in_inline_script = True
         if tag == "style":
             self.blocked.append("<style>")
@@ -179,6 +182,31 @@ def test_admin_language_switcher_still_switches_and_keeps_the_cookie_from_script
     assert response.status_code == 302
     assert response.cookies["django_language"]["httponly"]
     assert staff_client.get("/admin/").headers["Content-Language"] == "ru"
+
+
+# The admin's answers to requests its pages never send.
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS"])
+def test_admin_pages_answer_other_methods_than_reading_and_sending_a_form_with_405(
+    staff_client, method
+):
+    visit = VisitFactory()
+    response = staff_client.generic(method, f"/admin/cooperation/visit/{visit.pk}/change/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+
+
+def test_an_empty_to_field_is_a_bad_request_not_a_server_error(staff_client):
+    visit = VisitFactory()
+    response = staff_client.get(f"/admin/cooperation/visit/{visit.pk}/change/?_to_field=")
+    assert response.status_code == 400
+
+
+def test_a_nul_in_a_filters_value_is_a_bad_request(staff_client):
+    RegionFactory()
+    response = staff_client.get("/admin/cooperation/region/?country__exact=a%00b")
+    assert response.status_code == 400
 
 
 @pytest.mark.parametrize(

@@ -202,3 +202,27 @@ def test_static_files_under_their_plain_names_are_cached_briefly(collected_stati
     assert response.status_code == 200
     assert "immutable" not in response["Cache-Control"]
     assert "max-age=60" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("debug", ["1", "0"])
+def test_each_log_line_is_written_once(debug):
+    """Django's "Not Found" warning was printed twice in development (#16)."""
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('Not Found: /favicon.ico'); "
+        "logging.getLogger('django.request').info('below the level')"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in CONFIGURATION_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE="embassy.settings", DJANGO_DEBUG=debug)
+    if debug == "0":
+        env.update(production_environment())
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stderr.splitlines() == ["Not Found: /favicon.ico"]

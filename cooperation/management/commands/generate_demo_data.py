@@ -223,7 +223,7 @@ class Command(BaseCommand):
         def visits():
             for number in range(first, first + total):
                 start = today - datetime.timedelta(days=self.random.randint(30, 30 * 365))
-                yield Visit(
+                visit = Visit(
                     kind=self.random.choice(Visit.Kind.values),
                     slug=f"demo-visit-{number}",
                     start_date=start,
@@ -235,6 +235,8 @@ class Command(BaseCommand):
                     ),
                     **translated("title", VISIT_TITLES, number),
                 )
+                visit.search_text = visit.build_search_text()
+                yield visit
 
         self.bulk_create("visits", Visit, visits(), total)
         created = list(Visit.objects.filter(slug__startswith="demo-visit-").order_by("-pk")[:total])
@@ -261,7 +263,7 @@ class Command(BaseCommand):
 
         def photos():
             for number in range(first, first + total):
-                yield NewsPhoto(
+                photo = NewsPhoto(
                     image=image,
                     width=1200,
                     height=800,
@@ -272,6 +274,8 @@ class Command(BaseCommand):
                     **translated("title", PHOTO_TITLES, number),
                     **translated("alt_text", PHOTO_TITLES, number),
                 )
+                photo.search_text = photo.build_search_text()
+                yield photo
 
         self.bulk_create("photos", NewsPhoto, photos(), total)
         created = NewsPhoto.objects.filter(slug__startswith="demo-photo-").order_by("-pk")[:total]

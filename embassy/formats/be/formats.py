@@ -1,2 +1,3 @@
-# Belarusian dates and numbers follow the same conventions as Russian ones.
+"""Belarusian dates and numbers follow the same conventions as Russian ones."""
+
 from embassy.formats.ru.formats import *  # noqa: F403

@@ -1,2 +1,3 @@
-# Russian dates and numbers follow the same conventions as Bulgarian ones ("6 сентября 2021 г.").
+"""Russian dates and numbers follow the Bulgarian conventions ("6 сентября 2021 г.")."""
+
 from embassy.formats.bg.formats import *  # noqa: F403

@@ -1,0 +1,129 @@
+"""
+The schema.org structured data (JSON-LD) of the section's pages that have a subject: a region
+is an AdministrativeArea within its parents, a visit an Event at its place, a news photo a
+NewsArticle with its photo. Texts come in the page's language; addresses are absolute.
+"""
+
+from django.utils.translation import get_language
+
+from embassy.structured_data import SCHEMA_ORG, embassy_organization
+
+from .countries import country_name
+
+PIXELS = "E37"  # UN/CEFACT's code for the pixel, as schema.org's unitCode asks.
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def image_object(request, image, caption="", credit=""):
+    """A photo's or coat of arms' shared rendition as an ImageObject, or None without one."""
+    rendition = image.renditions.shared if image else None
+    if rendition is None:
+        return None
+    data = {
+        "@type": "ImageObject",
+        "contentUrl": absolute(request, rendition.url),
+        "encodingFormat": rendition.media_type,
+        "width": {"@type": "QuantitativeValue", "value": rendition.width, "unitCode": PIXELS},
+        "height": {"@type": "QuantitativeValue", "value": rendition.height, "unitCode": PIXELS},
+    }
+    if caption:
+        data["caption"] = caption
+    if credit:
+        data["creditText"] = credit
+    return data
+
+
+def place(request, region, ancestors=()):
+    """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
+    data = {
+        "@type": "AdministrativeArea",
+        "name": region.name,
+        "url": absolute(request, region.get_absolute_url()),
+    }
+    if region.latitude is not None and region.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(region.latitude),
+            "longitude": float(region.longitude),
+        }
+    container = {"@type": "Country", "name": str(country_name(region.country))}
+    for ancestor in ancestors:
+        container = {
+            "@type": "AdministrativeArea",
+            "name": ancestor.name,
+            "url": absolute(request, ancestor.get_absolute_url()),
+            "containedInPlace": container,
+        }
+    data["containedInPlace"] = container
+    return data
+
+
+def region_data(request, region, ancestors):
+    data = {"@context": SCHEMA_ORG, **place(request, region, ancestors)}
+    if region.description:
+        data["description"] = region.description
+    if region.website:
+        data["sameAs"] = region.website
+    if coat_of_arms := image_object(request, region.coat_of_arms):
+        data["logo"] = coat_of_arms
+    return data
+
+
+def visit_data(request, visit):
+    precise = visit.date_precision == visit.DatePrecision.DAY
+    data = {
+        "@context": SCHEMA_ORG,
+        "@type": "Event",
+        "name": visit.title,
+        "url": absolute(request, visit.get_absolute_url()),
+        "inLanguage": get_language(),
+        "startDate": visit.start_date.isoformat() if precise else f"{visit.start_date:%Y-%m}",
+        "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+        "eventAttendanceMode": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
+    }
+    if visit.end_date:
+        data["endDate"] = visit.end_date.isoformat()
+    if visit.summary:
+        data["description"] = visit.summary
+    if visit.location is not None:
+        data["location"] = {
+            **place(request, visit.location),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": visit.location.name,
+                "addressCountry": visit.location.country,
+            },
+        }
+    photos = getattr(visit, "public_photos", [])
+    if photos and (image := image_object(request, photos[0].image, photos[0].alt_text)):
+        data["image"] = image
+    return data
+
+
+def news_photo_data(request, photo):
+    embassy = embassy_organization(request)
+    data = {
+        "@context": SCHEMA_ORG,
+        "@type": "NewsArticle",
+        "headline": photo.title[:110],
+        "url": absolute(request, photo.get_absolute_url()),
+        "mainEntityOfPage": absolute(request, photo.get_absolute_url()),
+        "inLanguage": get_language(),
+        "datePublished": photo.publish_at.isoformat(),
+        "dateModified": photo.updated_at.isoformat(),
+        "author": embassy,
+        "publisher": embassy,
+    }
+    if photo.caption:
+        data["description"] = photo.caption
+    if image := image_object(request, photo.image, photo.alt_text, photo.credit):
+        if photo.taken_on:
+            image["dateCreated"] = photo.taken_on.isoformat()
+        data["image"] = image
+    regions = list(photo.regions.all())
+    if regions:
+        data["contentLocation"] = [place(request, region) for region in regions]
+    return data

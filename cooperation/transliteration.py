@@ -1,0 +1,57 @@
+"""
+Text in the form that searches compare, so that a visitor finds "Габрово" by typing "Gabrovo",
+"габрово" or "GABROVO".
+
+Stored texts are kept case-folded as written, and in Latin letters twice over: as the official
+system of their language writes them (Bulgarian "Търново" as "Tarnovo", Belarusian "Магілёў" as
+"Mahileu"; cyrtranslit) and as English spelling usually has it ("Mogilev", "Khaskovo";
+anyascii). A visitor's text is compared as typed and in its Latin form, with accents dropped,
+case folded and apostrophes, hyphens and other punctuation ignored.
+"""
+
+import re
+
+import cyrtranslit
+from anyascii import anyascii
+from django.db.models import Q
+
+# cyrtranslit's name for each language's official Latin system.
+CYRTRANSLIT_SYSTEMS = {"bg": "bg", "ru": "ru", "be": "by"}
+
+APOSTROPHES = re.compile(r"['ʼ’`\"]")
+NOT_A_LETTER = re.compile(r"[^a-z0-9]+")
+
+
+def search_term(text):
+    """Text as typed, in the form of the stored texts: case folded, spaces collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+def latin_term(text):
+    """Text in Latin letters for comparing: ASCII, lower case, words separated by one space."""
+    latin = APOSTROPHES.sub("", anyascii(text)).casefold()
+    return NOT_A_LETTER.sub(" ", latin).strip()
+
+
+def search_lines(texts_by_language):
+    """
+    The stored form of some texts, one a line: each text case-folded, then its Latin forms.
+    `texts_by_language` is a list of (language code, text); empty texts are left out.
+    """
+    lines = []
+    for language, text in texts_by_language:
+        if not text:
+            continue
+        forms = [search_term(text), latin_term(text)]
+        if language in CYRTRANSLIT_SYSTEMS:
+            forms.append(latin_term(cyrtranslit.to_latin(text, CYRTRANSLIT_SYSTEMS[language])))
+        lines.extend(form for form in forms if form and form not in lines)
+    return "\n".join(lines)
+
+
+def contains_text(field, text):
+    """A condition: the stored lines of `field` contain the text as typed or in Latin letters."""
+    condition = Q(**{f"{field}__contains": search_term(text)})
+    if latin := latin_term(text):
+        condition |= Q(**{f"{field}__contains": latin})
+    return condition

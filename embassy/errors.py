@@ -1,0 +1,114 @@
+"""
+The error pages (400, 403, 404, 500 and a refused form's CSRF check) in the site's layout and the
+visitor's language: the address's language prefix, else the browser's (LocaleMiddleware has
+chosen it before any of these runs), each with a way on: the home page, the search, the list.
+
+The 404, 403 and CSRF pages are rendered like any page. The 500 and 400 pages are rendered from
+the template alone, without the context processors (which read the database) and without the
+request's host (a 400 may be the answer to a host that is not allowed): they must show even
+when the database is down. Should that rendering itself fail, a plain line is answered.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "embassy/error.html"
+
+
+def language_homes():
+    """The language menu of an error page: the home page in each language, since the address
+    that failed is no better in another one."""
+    homes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            homes.append((code, reverse("cooperation:home")))
+    return homes
+
+
+def error_page(request, status, title, explanation):
+    return render(
+        request,
+        TEMPLATE,
+        {
+            "status": status,
+            "title": title,
+            "explanation": explanation,
+            "language_versions": language_homes(),
+        },
+        status=status,
+    )
+
+
+def bare_error_page(request, status, title, explanation):
+    """The error page from the template alone: no context processor, no database, no host."""
+    try:
+        content = loader.get_template(TEMPLATE).render(
+            {
+                "request": request,
+                "status": status,
+                "title": title,
+                "explanation": explanation,
+                "language_versions": language_homes(),
+            }
+        )
+    except Exception:
+        logger.exception("The %s page could not be rendered.", status)
+        content = f"<!doctype html><title>{status}</title><h1>{status}</h1>"
+    return HttpResponse(content, status=status)
+
+
+def page_not_found(request, exception=None):
+    return error_page(
+        request,
+        404,
+        _("Page not found"),
+        _("There is no page at this address. It may have moved, or the address is mistyped."),
+    )
+
+
+def permission_denied(request, exception=None):
+    return error_page(
+        request,
+        403,
+        _("Access denied"),
+        _("This page is not open to you. Staff: log in with an account that may see it."),
+    )
+
+
+def csrf_failure(request, reason=""):
+    return error_page(
+        request,
+        403,
+        _("The form could not be sent"),
+        _(
+            "The page with the form was open too long, or the browser refused the site's cookie. "
+            "Go back, reload the page and send the form again."
+        ),
+    )
+
+
+def bad_request(request, exception=None):
+    return bare_error_page(
+        request,
+        400,
+        _("Bad request"),
+        _("The site could not understand this request. Check the address and try again."),
+    )
+
+
+def server_error(request):
+    return bare_error_page(
+        request,
+        500,
+        _("Something went wrong"),
+        _("The page could not be shown because of an error on the site. Try again in a minute."),
+    )
