@@ -61,6 +61,20 @@ class PartyRow:
     longitude: Decimal | None
     url: str
 
+    @classmethod
+    def from_values(cls, row, side, region_address):
+        """The party on `side` ("host_region") of a row of AgreementRows.read()'s values."""
+        return cls(
+            pk=row[f"{side}__id"],
+            slug=row[f"{side}__slug"],
+            name=row[f"{side}_name"],
+            country=row[f"{side}__country"],
+            kind=row[f"{side}__kind"],
+            latitude=row[f"{side}__latitude"],
+            longitude=row[f"{side}__longitude"],
+            url=region_address(row[f"{side}__slug"]),
+        )
+
     def __str__(self):
         return self.name
 
@@ -88,25 +102,15 @@ class AgreementRow(JubileeMixin):
     def from_values(cls, row, region_address):
         """The row of AgreementRows.read()'s values; `region_address` makes a region's address
         from its slug (addresses_by_slug())."""
-        parties = {
-            side: PartyRow(
-                **{
-                    "pk" if field == "id" else field: row[f"{side}__{field}"]
-                    for field in PARTY_FIELDS
-                },
-                name=row[f"{side}_name"],
-                url=region_address(row[f"{side}__slug"]),
-            )
-            for side in SIDES
-        }
         return cls(
             pk=row["id"],
             year=row["year"],
             signed_on=row["signed_on"],
             kind=row["kind"],
             status=row["status"],
+            mission_region=PartyRow.from_values(row, "mission_region", region_address),
+            host_region=PartyRow.from_values(row, "host_region", region_address),
             jubilee_year=row.get("jubilee_year"),
-            **parties,
         )
 
     def __str__(self):
