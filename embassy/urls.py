@@ -13,7 +13,6 @@ from drf_spectacular.views import SpectacularAPIView
 
 from cooperation.api import DocumentationView, not_found, router
 from cooperation.sitemaps import NewsPhotoSitemap, RegionSitemap, SectionSitemap, VisitSitemap
-from editorial.admin.translations import MissingTranslationsView
 from editorial.cache import cache_public_page
 from editorial.public import read_only
 
@@ -37,12 +36,6 @@ api_patterns = [
 ]
 
 urlpatterns = [
-    # Before the admin's own addresses, whose last one catches every other.
-    path(
-        "admin/translations/",
-        admin.site.admin_view(MissingTranslationsView.as_view()),
-        name="missing_translations",
-    ),
     path("admin/", admin.site.urls),
     # The admin's language menu posts its choice. Any other method is a 405: the CSRF check
     # comes after the method's, which the middleware's would not.
