@@ -9,9 +9,10 @@ next scheduled entry is due, so an entry scheduled for later appears on time wit
 Logged-in staff, and visitors with a pending message, always get a freshly rendered page.
 
 A page is stored as its bytes and the headers its view set (the middleware adds the rest to every
-response), together with the same bytes compressed with gzip: serving a stored page costs one
+response), compressed with gzip for the browsers that accept it: serving a stored page costs one
 cache round trip and no rendering or compressing. A page is keyed by its method, address and
-language, and by the request headers its view chooses by (the API's Accept).
+language, by the request headers its view chooses by (the API's Accept), and by whether the
+browser accepts gzip.
 """
 
 import hashlib
@@ -72,6 +73,10 @@ def can_use_cache(request):
     )
 
 
+def accepts_gzip(request):
+    return bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+
+
 def page_key(request, vary_on):
     """The cache key of the page a request asks for."""
     parts = [
@@ -79,6 +84,7 @@ def page_key(request, vary_on):
         request.get_full_path(),
         translation.get_language() or "",
         *(request.headers.get(header, "") for header in vary_on),
+        "gzip" if accepts_gzip(request) else "",
     ]
     return "public-pages:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -94,33 +100,25 @@ def can_store(request, response):
     )
 
 
-def stored_page(response):
-    """What the cache keeps of a page: its headers, its bytes, and those bytes gzipped (None
-    when compressing does not make them smaller). The compressed bytes end with random ones, as
-    GZipMiddleware's do, against BREACH."""
+def stored_page(request, response):
+    """What the cache keeps of a page: its headers and its bytes, compressed for a browser that
+    accepts gzip as GZipMiddleware compresses (when long enough and made smaller, with random
+    bytes at the end against BREACH)."""
     body = response.content
-    compressed = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
-    return (
-        tuple(response.items()),
-        body,
-        compressed if len(compressed) < len(body) else None,
-    )
+    if len(body) >= 200:
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if accepts_gzip(request):
+            compressed = compress_string(body, max_random_bytes=GZipMiddleware.max_random_bytes)
+            if len(compressed) < len(body):
+                response.headers["Content-Encoding"] = "gzip"
+                body = compressed
+    return tuple(response.items()), body
 
 
-def page_response(request, page):
-    """A response serving a stored page, compressed for a client that accepts gzip."""
-    headers, body, compressed = page
-    response = HttpResponse(headers=headers)
-    if compressed is None:
-        response.content = body
-        return response
-    patch_vary_headers(response, ["Accept-Encoding"])
-    if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
-        response.content = compressed
-        response.headers["Content-Encoding"] = "gzip"
-    else:
-        response.content = body
-    return response
+def page_response(page):
+    """A response serving a stored page."""
+    headers, body = page
+    return HttpResponse(body, headers=headers)
 
 
 def cache_public_page(view, vary_on=()):
@@ -142,8 +140,8 @@ def cache_public_page(view, vary_on=()):
                 response.render()
             if not can_store(request, response):
                 return response
-            page = stored_page(response)
+            page = stored_page(request, response)
             cache.set(key, (version, page), settings.PUBLIC_PAGE_CACHE_SECONDS)
-        return page_response(request, page)
+        return page_response(page)
 
     return cached_view

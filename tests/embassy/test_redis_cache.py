@@ -46,9 +46,12 @@ def test_pages_are_served_from_redis_until_the_content_changes(redis_url, settin
     settings.CACHES = {"default": cache_from_url(redis_url)}
     town = TownFactory(name_bg="Стар град")
     assert "Стар град" in client.get(town.get_absolute_url()).content.decode()
-    with CaptureQueriesContext(connection) as queries:
-        cached = client.get(town.get_absolute_url(), headers={"accept-encoding": "gzip"})
-    assert len(queries) == 0 and cached["Content-Encoding"] == "gzip"
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            cached = client.get(town.get_absolute_url())
+        assert len(queries) == 0 and "Стар град" in cached.content.decode()
+    gzipped = client.get(town.get_absolute_url(), headers={"accept-encoding": "gzip"})
+    assert gzipped["Content-Encoding"] == "gzip"
     town.name_bg = "Нов град"
     town.save()
     assert "Нов град" in client.get(town.get_absolute_url()).content.decode()
