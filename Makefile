@@ -10,7 +10,7 @@ PORT ?= 8000
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages
+.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages bench bench-quick
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ load: migrate
 	$(BIN)/python manage.py load_initial_data
 	-$(BIN)/python manage.py make_renditions
 
+# The background worker (imports) runs beside the server, and stops with it. Both share a cache
+# in a folder (unless DJANGO_CACHE_URL says otherwise), so that the pages the worker's imports
+# make stale are stale for the server too, and the import's progress shows.
+SHARED_CACHE = $${DJANGO_CACHE_URL:-file://$(CURDIR)/.cache/django}
+WORKER = DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/python manage.py db_worker --no-reload
+
 run: load
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(WORKER) & trap 'kill $$!' EXIT; \
+	DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 static: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --noinput
@@ -48,7 +55,9 @@ static: $(INSTALLED)
 # Production: gunicorn behind a reverse proxy that terminates TLS (see README.md, "Production").
 WORKERS ?= 2
 serve: migrate static
-	$(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(WORKER) & trap 'kill $$!' EXIT; \
+	DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) \
+	  --workers $(WORKERS) --access-logfile -
 
 test: translations chromium
 	$(BIN)/ruff check .
@@ -84,6 +93,16 @@ test-postgres: translations
 	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
 	  *) echo "test-postgres needs DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	$(BIN)/pytest -m "not browser"
+
+# The benchmark (bench/README.md): both data sizes, SQLite and PostgreSQL with Redis, Chromium
+# and Lighthouse, written to bench/RESULTS.md. It installs wrk, redis-server and PostgreSQL from
+# Debian's packages, and Lighthouse under bench/ from npm, when they are missing.
+bench: translations chromium
+	$(BIN)/python -m bench.run
+
+# A short try of the same: the initial content on SQLite, 3 s runs, written to bench/.data/.
+bench-quick: translations chromium
+	$(BIN)/python -m bench.run --quick --databases sqlite
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -1,171 +1,125 @@
 """
-Lighthouse's accessibility, best-practices and SEO audits of the public pages, served as in
-production: debug off, hashed static files, gunicorn, the initial content with its renditions.
+Lighthouse's verdict on the public pages: its four category scores, its "enable text
+compression" audit and every other audit that costs points, from the npm package `lighthouse`
+(the version in bench/package.json, installed under bench/node_modules) driving Debian's
+Chromium against gunicorn. Lighthouse's default settings apply: a phone, with simulated slow 4G
+and CPU throttling. The full reports are kept in bench/.data/lighthouse/.
 
-    .venv/bin/python bench/lighthouse.py [PATH ...]
+bench/run.py runs it on the initial content; on its own it audits the given pages (by default
+the same ones) and prints what did not pass:
 
-The first run installs npm's lighthouse 12.2.3 under .venv/lighthouse/ (ignored by git, gone
-with `make clean`); every run builds a database, media and static files of its own there, serves
-them on 127.0.0.1:$LIGHTHOUSE_PORT (18766) and audits each path (by default the home,
-cooperation, agreement list, a region and the search pages) with Debian's Chromium
-(CHROME_PATH, /usr/bin/chromium). The uploaded media, which a reverse proxy serves in
-production, are served here by WhiteNoise in front of the site. Prints each page's scores and
-every audit that did not pass; the JSON reports stay in .venv/lighthouse/reports/.
+    .venv/bin/python -m bench.lighthouse [PATH ...]
 """
 
-import contextlib
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-HOME = ROOT / ".venv" / "lighthouse"
-DATA = HOME / "data"
-REPORTS = HOME / "reports"
-LIGHTHOUSE = HOME / "node_modules" / ".bin" / "lighthouse"
-VERSION = "12.2.3"
-PORT = int(os.environ.get("LIGHTHOUSE_PORT", 18766))
-HEALTH = f"http://127.0.0.1:{PORT}/healthz"
-PAGES = [
-    "/bg/",
-    "/bg/cooperation/",
-    "/bg/cooperation/agreements/",
-    "/bg/cooperation/regions/brest-oblast/",
-    "/bg/search/",
-    # Results are kept out of search engines (noindex): SEO's "is-crawlable" audit fails there
-    # by design.
-    "/bg/search/?q=" + quote("Брест"),
-]
-CATEGORIES = ["accessibility", "best-practices", "seo"]
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
-ENVIRONMENT = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "lighthouse-only-secret-key-" + "x" * 40,
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DATABASE_URL": f"sqlite:///{DATA / 'site.sqlite3'}",
-    "MEDIA_ROOT": str(DATA / "media"),
-    "STATIC_ROOT": str(DATA / "static"),
-    "DJANGO_LOG_LEVEL": "ERROR",
+from .browser import PAGES, QUIET
+from .environment import DATA, ROOT, collect_static, require_command, site_environment
+
+BENCH = ROOT / "bench"
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+REPORTS = DATA / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = " ".join(["--headless", "--no-sandbox", "--disable-gpu", *QUIET])
+AUDITED_PAGES = {
+    **PAGES,
+    "search": "/bg/search/",
+    # Result pages are kept out of search engines (noindex): SEO's "is-crawlable" audit fails
+    # there by design.
+    "search results": "/bg/search/?q=" + quote("Брест"),
 }
 
 
-def media_served_application():
-    """The site, with the uploaded media in front of it as a reverse proxy would serve them."""
-    from django.conf import settings
-    from whitenoise import WhiteNoise
-
-    from embassy.wsgi import application
-
-    return WhiteNoise(application, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL)
-
-
-def install_lighthouse():
+def install():
+    """npm installs the pinned Lighthouse under bench/ when it is not there yet."""
     if not LIGHTHOUSE.exists():
-        HOME.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--prefix",
-                str(HOME),
-                "--no-audit",
-                "--no-fund",
-                f"lighthouse@{VERSION}",
-            ],
-            check=True,
-        )
+        npm = require_command("npm", "npm")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
+    return subprocess.run(
+        [LIGHTHOUSE, "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
-def build_site(env):
-    shutil.rmtree(DATA, ignore_errors=True)
-    DATA.mkdir(parents=True)
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_initial_data"],
-        ["make_renditions"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-
-
-def serve(env):
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bench.lighthouse:media_served_application()",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), urllib.request.urlopen(HEALTH, timeout=1):
-            return server
-        time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("The server did not start.")
-
-
-def audit(path, number):
-    report = REPORTS / f"{number}.json"
+def run_lighthouse(url, report):
     subprocess.run(
         [
-            str(LIGHTHOUSE),
-            f"http://127.0.0.1:{PORT}{path}",
-            "--quiet",
+            LIGHTHOUSE,
+            url,
             "--output=json",
             f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
+            "--quiet",
             f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
         ],
+        env={**os.environ, "CHROME_PATH": require_command("chromium", "chromium")},
         check=True,
-        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
     )
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def main():
-    paths = sys.argv[1:] or PAGES
-    install_lighthouse()
-    env = {**os.environ, **ENVIRONMENT}
-    build_site(env)
+def missed_audits(report):
+    """The audits that cost points in the categories other than performance (whose metrics
+    are scored on a curve)."""
+    return [
+        reference["id"]
+        for name in CATEGORIES
+        if name != "performance"
+        for reference in report["categories"][name]["auditRefs"]
+        if reference["weight"] and report["audits"][reference["id"]]["score"] not in (None, 1)
+    ]
+
+
+def summary(report):
+    """The category scores (0–100) and the audits that did not pass, of one report."""
+    compression = report["audits"]["uses-text-compression"]
+    return {
+        **{name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES},
+        "text_compression_passed": compression["score"] == 1,
+        "text_compression_savings_bytes": compression.get("details", {}).get(
+            "overallSavingsBytes", 0
+        ),
+        "missed_audits": missed_audits(report),
+        "runtime_error": report.get("runtimeError", {}).get("message", ""),
+    }
+
+
+def audit(server_url, label, path):
     REPORTS.mkdir(parents=True, exist_ok=True)
-    server = serve(env)
-    try:
-        print(f"Lighthouse {VERSION}; {', '.join(CATEGORIES)}")
-        for number, path in enumerate(paths):
-            result = audit(path, number)
-            scores = "  ".join(
-                f"{name} {round(result['categories'][name]['score'] * 100)}" for name in CATEGORIES
-            )
-            print(f"{path}  {scores}")
-            for audit_id, found in result["audits"].items():
-                if (
-                    found["score"] is not None
-                    and found["score"] < 1
-                    and (found["scoreDisplayMode"] in ("binary", "numeric"))
-                ):
-                    print(f"    {audit_id}: {found['title']}")
-    finally:
-        server.terminate()
-        server.wait()
+    name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
+    report = run_lighthouse(server_url + path, REPORTS / f"{name}.json")
+    return {"page": label, "path": path, **summary(report)}
+
+
+def measure(server_url, pages=AUDITED_PAGES):
+    """One Lighthouse run for each page."""
+    version = install()
+    results = [audit(server_url, label, path) for label, path in pages.items()]
+    return {"version": version, "pages": results}
+
+
+def main(paths):
+    """Audit the given pages of the initial content (SQLite) and print what did not pass."""
+    from .datasets import prepare_sqlite
+    from .servers import gunicorn
+
+    collect_static()
+    database_url, media = prepare_sqlite("initial")
+    pages = {path: path for path in paths} or AUDITED_PAGES
+    with gunicorn(site_environment(database_url, media), application="bench.wsgi") as server:
+        results = measure(server.url, pages)
+    print(f"Lighthouse {results['version']}; {', '.join(CATEGORIES)}")
+    for row in results["pages"]:
+        scores = "  ".join(f"{name} {row[name]}" for name in CATEGORIES)
+        print(f"{row['path']}  {scores}")
+        for audit_id in row["missed_audits"]:
+            print(f"    {audit_id}")
+        if not row["text_compression_passed"]:
+            print(f"    uses-text-compression: {row['text_compression_savings_bytes']:,} bytes")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -4,11 +4,11 @@ The file is made while it is sent, a few hundred rows at a time, so that it star
 takes the same memory whatever the number of agreements.
 """
 
-import csv
 import io
 
 from django.utils import translation
 
+from .spreadsheet_cells import SafeCsvWriter
 from .translated import in_active_language
 
 AGREEMENT_CSV_COLUMNS = [
@@ -41,7 +41,7 @@ DATABASE_CHUNK = 2000
 
 
 def spreadsheet_cell(value):
-    """What a value becomes in its cell: every cell of the file passes here."""
+    """What a value becomes in its cell, before SafeCsvWriter marks a formula as text."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
@@ -69,7 +69,7 @@ def agreements_csv(agreements, language):
     a byte order mark that tells spreadsheet programs the file is UTF-8 (Cyrillic)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     # The rows are read while the response is sent, after the request's language is gone.
     with translation.override(language):
         for number, row in enumerate(agreement_rows(agreements), start=1):

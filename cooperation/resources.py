@@ -12,6 +12,7 @@ from import_export import fields, resources, widgets
 from modeltranslation.utils import get_translation_fields
 
 from .models import Region, TwinningAgreement
+from .spreadsheet_cells import imported_cell, safe_cell
 
 
 class RegionBySlugWidget(widgets.ForeignKeyWidget):
@@ -38,7 +39,16 @@ class ContentResource(resources.ModelResource):
     """
     Rows found by natural keys. A row whose key names an unknown region is refused with the
     reason, like any other invalid row; a row that changes nothing is reported as skipped.
+    A text that a spreadsheet program would run as a formula is exported marked as text, and
+    the mark is taken away on import (cooperation.spreadsheet_cells).
     """
+
+    def export_field(self, field, instance, **kwargs):
+        return safe_cell(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            row[column] = imported_cell(value)
 
     def get_instance(self, instance_loader, row):
         try:

@@ -12,6 +12,11 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("cooperation/", views.OverviewView.as_view(), name="overview"),
     path("cooperation/agreements/", views.AgreementListView.as_view(), name="agreement_list"),
+    path(
+        "cooperation/agreements/<int:pk>/document/",
+        read_only(views.AgreementDocumentView.as_view()),
+        name="agreement_document",
+    ),
     path("cooperation/map/", views.AgreementMapView.as_view(), name="agreement_map"),
     path("cooperation/regions/", views.RegionListView.as_view(), name="region_list"),
     path(

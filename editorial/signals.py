@@ -1,21 +1,43 @@
-"""Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale."""
+"""
+Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale.
+
+The content version is renewed at the change and, when the change is made in a transaction,
+once more after the transaction has committed: another process that reads the rows in between
+still reads the old ones, and would otherwise cache them under the new version, where they
+would stay until the next change.
+"""
 
 from django.apps import apps
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from .cache import invalidate_public_pages
 
 
+def invalidate_after_commit():
+    invalidate_public_pages()
+
+
+def invalidate_now_and_after_commit(changed_model, using):
+    invalidate_public_pages(changed_model)
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        return
+    # Once per transaction, however many rows it saves (an import saves thousands).
+    if not any(callback is invalidate_after_commit for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(invalidate_after_commit, using=using)
+
+
 @receiver(post_save)
 @receiver(post_delete)
 @receiver(m2m_changed)
-def content_changed(sender, **kwargs):
+def content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     # A migration's historical models are saved while the tables may not match today's models:
     # the cache is emptied once, after the migrations.
     if sender._meta.apps is apps and sender._meta.app_label in settings.PUBLIC_CONTENT_APPS:
-        invalidate_public_pages()
+        invalidate_now_and_after_commit(sender, using)
 
 
 @receiver(post_migrate)

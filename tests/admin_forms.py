@@ -18,6 +18,8 @@ def form_values(form):
         if isinstance(field.widget, SplitDateTimeWidget):
             if isinstance(value, datetime.datetime):
                 data[f"{key}_0"], data[f"{key}_1"] = value.date(), value.time()
+            elif isinstance(value, list):  # a form shown again, as it was posted
+                data[f"{key}_0"], data[f"{key}_1"] = value
             continue
         if isinstance(value, bool):
             if value:
@@ -37,3 +39,8 @@ def change_form_data(response, **changes):
             data.update(form_values(form))
     data.update(changes)
     return data
+
+
+def opened_version(client, url):
+    """The version a change form carries when it is opened now (editorial.admin.concurrency)."""
+    return client.get(url).context["adminform"].form["entry_version"].value()

@@ -19,6 +19,7 @@ def media_root():
     """The test run's own media folder, removed when the run ends."""
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.DOCUMENTS_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

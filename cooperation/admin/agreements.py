@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
 from editorial.admin import HistoryAdmin, TranslatedAdmin
+from editorial.admin.imports import SpreadsheetImportExportMixin
 
+from ..documents import DocumentField, DocumentInput
 from ..forms import PastedAgreementsForm
 from ..importers import preview_pasted_agreements, save_pasted_agreements
 from ..models import TwinningAgreement
 from ..resources import TwinningAgreementResource
 from .list_filters import HostOblastListFilter, MissionOblastListFilter
-from .spreadsheets import SpreadsheetImportExportMixin
 
 
 @admin.register(TwinningAgreement)
@@ -34,6 +35,7 @@ class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, Transla
         for name in get_translation_fields("name")
     ]
     autocomplete_fields = ["mission_region", "host_region"]
+    formfield_overrides = {DocumentField: {"widget": DocumentInput}}
     list_select_related = ["mission_region", "host_region"]
     fieldsets = [
         (None, {"fields": ["mission_region", "host_region", "kind", "status"]}),

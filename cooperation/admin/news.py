@@ -35,6 +35,7 @@ def thumbnail(photo, size, loading="eager"):
 @admin.register(NewsPhoto)
 class NewsPhotoAdmin(PublishableAdmin, TranslatedAdmin):
     list_display = ["list_thumbnail", "title", "taken_on", "status", "publish_at", "is_featured"]
+    publication_fields = ["status", "publish_at", "is_featured"]
     list_display_links = ["list_thumbnail", "title"]
     list_filter = ["status", "is_featured", "publish_at"]
     search_fields = [*get_translation_fields("title"), "slug"]

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
 from editorial.admin import HistoryAdmin, TranslatedAdmin
+from editorial.admin.imports import SpreadsheetImportExportMixin
 from photos.fields import make_missing_renditions
 
 from ..models import Region, TwinningAgreement
 from ..resources import RegionResource
 from .list_filters import OblastListFilter
-from .spreadsheets import SpreadsheetImportExportMixin
 
 
 class MissionPartyAgreementInline(admin.TabularInline):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..countries import country_name, host_country_regions, mission_country_regions
+from ..documents import DocumentField
 from ..transliteration import contains_text
 from .regions import Region
 
@@ -166,12 +167,14 @@ class TwinningAgreement(JubileeMixin, models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
     notes = models.TextField(_("notes"), blank=True)
-    document = models.FileField(
+    document = DocumentField(
         _("scanned document"),
         upload_to="agreements/",
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
-        help_text=_("The signed agreement as a PDF file."),
+        help_text=_(
+            "The signed agreement as a PDF file. Visitors download it from the agreement's page."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,6 +1,6 @@
 """The section's public pages, a module per subject."""
 
-from .agreements import AgreementListView, AgreementMapView
+from .agreements import AgreementDocumentView, AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
 from .regions import RegionDetailView, RegionListView
@@ -8,6 +8,7 @@ from .search import SearchView
 from .visits import VisitDetailView, VisitListView
 
 __all__ = [
+    "AgreementDocumentView",
     "AgreementListView",
     "AgreementMapView",
     "HomeView",

@@ -1,8 +1,11 @@
-"""The agreement list (with its CSV download) and the map of the same agreements."""
+"""The agreement list (with its CSV download), the map of the same agreements, and an
+agreement's scanned document."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.views import View
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
@@ -91,3 +94,29 @@ class AgreementMapView(PublicPageMixin, FilterView):
             agreement_map=AgreementMap.for_agreements(agreements),
         )
         return context
+
+
+class AgreementDocumentView(View):
+    """
+    An agreement's scanned document, as a download: never shown in the browser's own window,
+    where a PDF's active content could run in the site's name. Every agreement is public
+    (agreements have no drafts), and so is its document.
+    """
+
+    def get(self, request, pk):
+        agreement = get_object_or_404(
+            TwinningAgreement.objects.with_parties().exclude(document=""), pk=pk
+        )
+        try:
+            file = agreement.document.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        mission, host = agreement.mission_region, agreement.host_region
+        response = FileResponse(
+            file,
+            as_attachment=True,
+            filename=f"agreement-{mission.slug}-{host.slug}-{agreement.year}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

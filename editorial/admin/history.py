@@ -1,6 +1,7 @@
 """
 Revision history in the admin: who changed what and when; two versions compared; an entry
-reverted to a version, or brought back after it was deleted.
+reverted to a version, or brought back after it was deleted; and every change form checked
+against saves made since it was opened (editorial.admin.concurrency).
 """
 
 from contextlib import nullcontext
@@ -24,6 +25,7 @@ from reversion.models import Version
 from reversion.utils import mute_signals
 
 from ..revisions import child_relations, compare_versions, register_versioned, revert_entry
+from .concurrency import VERSION_FIELD, version_checked_form
 
 
 def version_number(text):
@@ -44,7 +46,9 @@ class HistoryAdmin(VersionAdmin):
     """
     Who changed what and when; two versions compared; an entry reverted to a version, or
     brought back after it was deleted. A revert restores the one entry and its inline rows only
-    (see editorial.revisions), and is itself a new revision, so it can be undone too.
+    (see editorial.revisions), and is itself a new revision, so it can be undone too. It never
+    changes the fields the staff member may not change (`fields_kept_on_restore`). A change form
+    (a restore's too) is refused when the entry was saved after it was opened.
     """
 
     object_history_template = "admin/revisions/object_history.html"
@@ -63,6 +67,21 @@ class HistoryAdmin(VersionAdmin):
             name="{}_{}_compare".format(*info),
         )
         return [compare, *super().get_urls()]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and self.has_change_permission(request, obj):
+            form = kwargs.get("form", self.form)
+            kwargs["form"] = version_checked_form(self, request, obj, form)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        if any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
+            return fieldsets
+        name, options = fieldsets[0]
+        return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *fieldsets[1:]]
 
     def child_relations(self):
         return child_relations(self.model, [inline.model for inline in self.inlines])
@@ -124,9 +143,13 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
-        version = get_object_or_404(
-            Version.objects.get_deleted(self.model), pk=version_number(version_id)
+        version = (
+            Version.objects.get_deleted(self.model).filter(pk=version_number(version_id)).first()
         )
+        if version is None:
+            # Recovered meanwhile by someone else, or never deleted.
+            messages.error(request, _("This entry is not deleted: it may have been recovered."))
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         context = {
             "title": _("Recover %(name)s") % {"name": version.object_repr},
             "recover": True,
@@ -134,9 +157,13 @@ class HistoryAdmin(VersionAdmin):
         }
         return self.version_form_view(request, version, "reversion/recover_form.html", context)
 
-    def refuse_version(self, request, version):
-        """A reason to refuse restoring `version` for this user, or None."""
-        return None
+    def fields_kept_on_restore(self, request):
+        """Fields this user may not change, which a restore leaves as they are (a recovered
+        entry gets their defaults)."""
+        return []
+
+    def is_restoring(self, request):
+        return getattr(request, "restoring_version", None) is not None
 
     def version_restored(self, request, entry):
         """Called once `entry` is saved as an older version: for what the version only names,
@@ -146,11 +173,10 @@ class HistoryAdmin(VersionAdmin):
         """
         The change form filled with a saved version: shown, then saved on submit.
 
-        Like django-reversion's own view, except that only this entry is restored.
+        Like django-reversion's own view, except that only this entry is restored, and the
+        fields this user may not change are left as they are.
         """
-        if request.method == "POST" and (reason := self.refuse_version(request, version)):
-            messages.error(request, reason)
-            return redirect(request.path)
+        request.restoring_version = version
         # Showing a version restores it in a transaction that is then rolled back; nothing
         # that listens for saves (caches, logs) should hear about it.
         if request.method == "POST":
@@ -159,7 +185,12 @@ class HistoryAdmin(VersionAdmin):
             signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
         try:
             with transaction.atomic(using=version.db), signals:
+                kept = self.kept_values(request, version)
                 entry = revert_entry(version, self.child_relations())
+                if kept:
+                    for field, value in kept.items():
+                        setattr(entry, field, value)
+                    entry.save(update_fields=list(kept))
                 with self.create_revision(request):
                     response = self.changeform_view(
                         request, quote(str(entry.pk)), request.path, extra_context
@@ -182,3 +213,14 @@ class HistoryAdmin(VersionAdmin):
         except (RevertError, models.ProtectedError) as error:
             messages.error(request, str(error))
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
+    def kept_values(self, request, version):
+        """The values that restoring `version` must leave as they are for this user."""
+        fields = self.fields_kept_on_restore(request)
+        if not fields:
+            return {}
+        current = self.model._default_manager.using(version.db).filter(pk=version.object_id)
+        current = current.first()
+        if current is None:
+            return {field: self.opts.get_field(field).get_default() for field in fields}
+        return {field: getattr(current, field) for field in fields}

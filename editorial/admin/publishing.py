@@ -17,11 +17,14 @@ from .history import HistoryAdmin
 class PublishableAdmin(HistoryAdmin):
     """
     Drafts, scheduled and published entries. Only staff with the model's "publish" permission
-    (the Publisher role) may change the status or the publish time, use the publish and
-    withdraw actions, or restore a version that would make a draft public.
+    (the Publisher role) may change the publication fields (the status, the publish time, and
+    what `publication_fields` adds, such as a photo's "featured"), on every path: the form, the
+    publish and withdraw actions, and a restore, which leaves them as they are for others (a
+    recovered entry comes back as a draft), and says so in the form.
     """
 
     actions = ["publish", "unpublish"]
+    publication_fields = ["status", "publish_at"]
 
     def has_publish_permission(self, request, obj=None):
         codename = get_permission_codename("publish", self.opts)
@@ -30,18 +33,28 @@ class PublishableAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
-            readonly += ["status", "publish_at"]
+            readonly += self.publication_fields
         return readonly
 
-    def refuse_version(self, request, version):
-        if self.has_publish_permission(request):
-            return None
-        if version.field_dict.get("status") != Publishable.Status.PUBLISHED:
-            return None
-        current = self.model._default_manager.filter(pk=version.object_id).first()
-        if current is not None and current.status == Publishable.Status.PUBLISHED:
-            return None
-        return _("This version is published; only a publisher can restore it.")
+    def fields_kept_on_restore(self, request):
+        return [] if self.has_publish_permission(request) else list(self.publication_fields)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        kept = self.fields_kept_on_restore(request) if self.is_restoring(request) else []
+        if not kept:
+            return fieldsets
+        # The publication fields under a note that says why they are not the version's.
+        others = [
+            (name, {**options, "fields": without(options["fields"], kept)})
+            for name, options in fieldsets
+        ]
+        note = _(
+            "Restoring a version leaves %(fields)s as they are now, and a recovered entry comes "
+            "back as a draft: only a publisher may change them."
+        ) % {"fields": ", ".join(str(self.opts.get_field(field).verbose_name) for field in kept)}
+        publication = (_("Publication"), {"fields": kept, "description": note})
+        return [fieldset for fieldset in others if fieldset[1]["fields"]] + [publication]
 
     @admin.action(
         description=gettext_lazy("Publish the selected %(verbose_name_plural)s"),
@@ -111,6 +124,19 @@ class PublishableAdmin(HistoryAdmin):
             messages.info(
                 request, _("Already drafts: %(entries)s.") % {"entries": quoted(unchanged)}
             )
+
+
+def without(fields, taken_out):
+    """A fieldset's fields (names, or tuples of names on one line) less `taken_out`."""
+    kept = []
+    for field in fields:
+        if isinstance(field, (list, tuple)):
+            field = tuple(name for name in field if name not in taken_out)
+            if field:
+                kept.append(field)
+        elif field not in taken_out:
+            kept.append(field)
+    return kept
 
 
 def quoted(entries):

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "reversion",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "tinymce",
     # The project's own: the reusable parts first, then the site and its section.
     "editorial",
@@ -127,6 +129,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# SQLite: a transaction takes the write lock as it begins, so that two saves of one entry are
+# checked one after the other (editorial.admin.concurrency) rather than the second failing with
+# "database is locked"; PostgreSQL locks the entry's row instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 # --- Languages and time ---------------------------------------------------------------------
 
@@ -225,8 +232,28 @@ PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
 PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
 
-# Scanned agreements: a PDF of a few pages.
-COOPERATION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Scanned agreements: a PDF of a few pages, checked on upload (cooperation.documents), stored
+# where the web server does not serve files and given out by a view as a download: a folder
+# outside MEDIA_ROOT, or a private bucket when media are on object storage.
+COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
+DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
+STORAGES["documents"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
+}
+if DOCUMENTS_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # --- Security -------------------------------------------------------------------------------
 
@@ -354,8 +381,18 @@ TINYMCE_DEFAULT_CONFIG = {
     "browser_spellcheck": True,
 }
 
-# Imports from CSV and Excel files run in one transaction: a refused row writes nothing.
+# Imports from CSV and Excel files run in one transaction: a refused row writes nothing. A file
+# is checked and imported by the background worker (editorial.imports), up to these caps.
+# django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading
+# "=" and leaves "+", "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead,
+# and the mark is taken away on import.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
+
+# Background work (django-tasks, the backport of Django 6's tasks framework): queued in the
+# database and run by `manage.py db_worker`, which `make run` and `make serve` start.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- The cooperation section ----------------------------------------------------------------
 

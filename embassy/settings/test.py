@@ -11,4 +11,12 @@ from pathlib import Path
 from . import *  # noqa: F403
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="embassy-tests-media-"))
+DOCUMENTS_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-documents")
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "documents": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
+    },
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

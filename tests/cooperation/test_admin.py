@@ -1,5 +1,6 @@
 """The admin as the staff's editing tool: every page opens, mistakes are refused with a reason."""
 
+import csv
 import io
 import re
 from pathlib import Path
@@ -9,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +21,16 @@ from cooperation.countries import COUNTRY_NAMES
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement
 from embassy.models import Page
 from photos.renditions import WEBP
+from tests.admin_forms import opened_version
+from tests.factories import TownFactory
+from tests.imports import (
+    CSV_FORMAT,
+    XLSX_FORMAT,
+    checked,
+    confirmed,
+    run_worker,
+    upload_file,
+)
 from tests.photos.image_files import (
     jpeg_bytes,
     media_files,
@@ -225,10 +235,12 @@ def test_replacing_a_photo_in_the_form_keeps_the_old_original_with_its_rendition
     staff_client.post(admin_url(NewsPhoto, "add"), news_photo_form(upload("a.jpg", jpeg_bytes())))
     photo = NewsPhoto.objects.get(slug="meeting-in-plovdiv")
     old_name, old_renditions = photo.image.name, photo.image.renditions.all
+    url = admin_url(NewsPhoto, "change", photo.pk)
+    version = opened_version(staff_client, url)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            admin_url(NewsPhoto, "change", photo.pk),
-            news_photo_form(upload("b.jpg", jpeg_bytes(800, 600, "red"))),
+            url,
+            news_photo_form(upload("b.jpg", jpeg_bytes(800, 600, "red")), entry_version=version),
         )
     assert response.status_code == 302
     photo.refresh_from_db()
@@ -276,23 +288,6 @@ def test_region_form_refuses_an_svg_coat_of_arms(staff_client):
 
 # The embassy page the content was taken from (fixtures/SOURCES.md).
 SEED = Path(settings.BASE_DIR) / "fixtures" / "regional-cooperation.bg.txt"
-CSV_FORMAT, XLSX_FORMAT = "0", "1"
-
-
-def import_file(client, model, content, name="regions.csv", file_format=CSV_FORMAT):
-    return client.post(
-        admin_url(model, "import"),
-        {
-            "resource": "0",
-            "format": file_format,
-            "import_file": SimpleUploadedFile(name, content),
-        },
-    )
-
-
-def confirm(client, model, preview):
-    form = preview.context["confirm_form"]
-    return client.post(admin_url(model, "process_import"), form.initial)
 
 
 def test_region_import_preview_shows_what_will_be_created_and_changed_and_writes_nothing(
@@ -303,22 +298,22 @@ def test_region_import_preview_shows_what_will_be_created_and_changed_and_writes
         "kamenets,BY,town,brest-oblast,Каменец,Каменец\n"
         "minsk,BY,city,,Минск,Минск (столица)\n"
     ).encode()
-    response = import_file(staff_client, Region, content)
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert response.context["confirm_form"] is not None
+    preview = checked(staff_client, upload_file(staff_client, Region, content))
+    page = preview.content.decode()
+    assert preview.context["job"].can_be_confirmed
     assert "Каменец" in page and "(столица)" in page
-    result = response.context["result"]
-    assert [row.import_type for row in result.rows] == ["new", "update"]
+    assert [row["type"] for row in preview.context["job"].summary["rows"]] == ["new", "update"]
+    assert 'name="confirm"' in page
     assert not Region.objects.filter(slug="kamenets").exists()
     assert Region.objects.get(slug="minsk").name_ru == "Минск"
 
 
 def test_a_confirmed_region_import_writes_the_rows_as_one_revision(staff_client):
     content = "slug,country,kind,parent,name_bg\nkamenets,BY,town,brest-oblast,Каменец\n"
-    preview = import_file(staff_client, Region, content.encode())
-    response = confirm(staff_client, Region, preview)
-    assert response.status_code == 302
+    uploaded = upload_file(staff_client, Region, content.encode())
+    checked(staff_client, uploaded)
+    done = confirmed(staff_client, uploaded)
+    assert done.context["job"].state == "imported"
     kamenets = Region.objects.get(slug="kamenets")
     assert kamenets.parent.slug == "brest-oblast"
     version = Version.objects.get_for_object(kamenets).get()
@@ -336,10 +331,11 @@ def test_an_import_preview_with_a_bad_row_refuses_it_with_the_reason_and_writes_
         b"varna,burgas,twinning,2016,active\n"
         b"grodno-oblast,atlantis,twinning,2017,active\n"
     )
-    response = import_file(staff_client, TwinningAgreement, content, name="agreements.csv")
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "confirm_form" not in response.context
+    uploaded = upload_file(staff_client, TwinningAgreement, content, name="agreements.csv")
+    preview = checked(staff_client, uploaded)
+    page = preview.content.decode()
+    assert not preview.context["job"].can_be_confirmed
+    assert 'name="confirm"' not in page
     with translation.override("bg"):
         # Varna, a Bulgarian region, cannot be the Belarusian party.
         wrong_country = gettext("This party must be a region of %(country)s.") % {
@@ -348,33 +344,38 @@ def test_an_import_preview_with_a_bad_row_refuses_it_with_the_reason_and_writes_
         unknown_slug = gettext("There is no region with the slug “%(slug)s”.") % {
             "slug": "atlantis"
         }
-        refused, others = gettext("Rows refused"), gettext("The other rows")
-    assert escape(wrong_country) in page
-    assert escape(unknown_slug) in page
-    # The reasons are written out, and the row that passed is shown as what it would do.
-    assert escape(refused) in page and escape(others) in page
+    refused = {
+        (row["row"], problem["column"]): problem["message"]
+        for row in preview.context["job"].summary["refused"]
+        for problem in row["problems"]
+    }
+    # Each reason with the row of the file (the first row names the columns) and the column.
+    assert refused[(3, "mission_region")] == wrong_country
+    assert refused[(4, "host_region")] == unknown_slug
+    assert escape(wrong_country) in page and escape(unknown_slug) in page
+    # The row that passed is shown as what it would do.
+    assert [row["type"] for row in preview.context["job"].summary["rows"]] == ["new"]
+    staff_client.post(uploaded["Location"], {"confirm": "1"})
+    run_worker()
     assert TwinningAgreement.objects.count() == count
-    assert not TwinningAgreement.objects.filter(
-        mission_region__slug="brest", host_region__slug="varna"
-    )
 
 
 def test_a_confirmed_import_that_no_longer_passes_writes_nothing(staff_client):
     content = "mission_region,host_region,kind,year,status\nbrest,varna,twinning,2015,active\n"
-    preview = import_file(staff_client, TwinningAgreement, content.encode(), name="agreements.csv")
+    uploaded = upload_file(staff_client, TwinningAgreement, content.encode(), name="agreements.csv")
+    checked(staff_client, uploaded)
     # Between the preview and the confirmation, Varna is taken out of Bulgaria.
     Region.objects.filter(slug="varna").update(country="BY")
     count = TwinningAgreement.objects.count()
-    response = confirm(staff_client, TwinningAgreement, preview)
-    assert response.status_code == 302
+    done = confirmed(staff_client, uploaded)
     assert TwinningAgreement.objects.count() == count
-    messages = [str(message) for message in response.wsgi_request._messages]
     with translation.override("bg"):
         nothing_imported = gettext(
             "Nothing was imported: the file no longer passes the checks. "
             "Import it again to see why."
         )
-    assert nothing_imported in messages
+    assert done.context["job"].state == "failed"
+    assert escape(nothing_imported) in done.content.decode()
 
 
 def test_agreements_import_from_an_excel_file(staff_client):
@@ -384,11 +385,11 @@ def test_agreements_import_from_an_excel_file(staff_client):
     sheet.append(["brest", "varna", "cooperation", 2015, "active", "Trade and tourism"])
     stream = io.BytesIO()
     book.save(stream)
-    preview = import_file(
+    uploaded = upload_file(
         staff_client, TwinningAgreement, stream.getvalue(), "agreements.xlsx", XLSX_FORMAT
     )
-    assert preview.context["confirm_form"] is not None
-    confirm(staff_client, TwinningAgreement, preview)
+    assert checked(staff_client, uploaded).context["job"].can_be_confirmed
+    confirmed(staff_client, uploaded)
     agreement = TwinningAgreement.objects.get(
         mission_region__slug="brest", host_region__slug="varna"
     )
@@ -423,6 +424,20 @@ def test_regions_export_as_excel_has_every_languages_name(staff_client):
     by_slug = {row[header.index("slug")]: row for row in rows[1:]}
     assert by_slug["pinsk"][header.index("name_be")] == "Пінск"
     assert len(by_slug) == 111
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
+def test_admin_exports_mark_a_name_that_reads_as_a_formula_as_text(staff_client, file_format):
+    TownFactory(slug="t-formula", name_bg='=HYPERLINK("http://x","y")')
+    response = export(staff_client, Region, file_format)
+    if file_format == CSV_FORMAT:
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        header, *values = list(sheet.values)
+        rows = [dict(zip(header, row, strict=True)) for row in values]
+    (row,) = [row for row in rows if row["slug"] == "t-formula"]
+    assert row["name_bg"] == '\'=HYPERLINK("http://x","y")'
 
 
 def test_an_editor_may_export_but_not_import(editor_client):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,8 @@ from cooperation.models import NewsPhoto, Region
 from editorial.cache import VERSION_KEY
 from embassy.models import MissionLink
 from embassy.settings import cache_from_url
+from tests.admin_forms import opened_version
+from tests.factories import TownFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +26,11 @@ pytestmark = pytest.mark.django_db
 def test_a_cached_page_changes_right_after_an_admin_save(client, staff_client):
     link = MissionLink.objects.get(title_en="All Missions")
     assert "Всички мисии" in client.get("/bg/cooperation/").content.decode()
+    url = reverse("admin:embassy_missionlink_change", args=[link.pk])
     response = staff_client.post(
-        reverse("admin:embassy_missionlink_change", args=[link.pk]),
+        url,
         {
+            "entry_version": opened_version(staff_client, url),
             "title_bg": "Всички посолства",
             "title_ru": link.title_ru,
             "title_be": link.title_be,
@@ -87,6 +91,38 @@ def test_invalidation_reaches_another_process_through_a_shared_cache(client, set
             [sys.executable, "manage.py", *command], cwd=settings.BASE_DIR, env=env, check=True
         )
     assert "Столицата" in client.get(minsk.get_absolute_url()).content.decode()
+
+
+def test_a_page_read_between_a_save_and_its_commit_is_not_served_after_the_commit(
+    client, django_capture_on_commit_callbacks
+):
+    """Issue 13: another process that read the old rows while the saving transaction was still
+    open cached them under the new version, and they stayed until the next change."""
+    # The test's own transaction stands for the saving one: it "commits" when the block ends.
+    with django_capture_on_commit_callbacks(execute=True):
+        town = TownFactory(description_bg="Старото описание.")
+        url = town.get_absolute_url()
+        assert "Старото описание." in client.get(url).content.decode()
+        town.description_bg = "Новото описание."
+        town.save()
+        # Another process reads the committed rows, still the old ones, and caches the page:
+        # the same, in a savepoint that sees the row as it was (an update sends no signal).
+        with transaction.atomic():
+            Region.objects.filter(pk=town.pk).update(description_bg="Старото описание.")
+            assert "Старото описание." in client.get(url).content.decode()
+            transaction.set_rollback(True)
+        assert "Старото описание." in client.get(url).content.decode()  # the race, before
+    page = client.get(url).content.decode()
+    assert "Новото описание." in page and "Старото описание." not in page
+
+
+def test_a_transaction_of_many_saves_renews_the_version_once_after_its_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for _ in range(3):
+            TownFactory()
+    assert len(callbacks) == 1
 
 
 def test_a_cached_page_comes_compressed_to_a_browser_that_accepts_gzip(client):

@@ -1,6 +1,7 @@
 """English dates and numbers: "6 September 2021", "1,234.5"."""
 
 DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
 YEAR_MONTH_FORMAT = "F Y"
 SHORT_DATE_FORMAT = "d/m/Y"
 DECIMAL_SEPARATOR = "."

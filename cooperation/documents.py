@@ -1,0 +1,177 @@
+"""
+Scanned agreements (TwinningAgreement.document): a PDF checked on upload, kept where the web
+server does not serve files, and given out by a view as a download
+(cooperation.views.agreements.AgreementDocumentView).
+
+An upload is refused, with a message that says why, when it is larger than
+settings.COOPERATION_DOCUMENT_MAX_BYTES, when it does not start as a PDF does (`%PDF-`), when
+pypdf cannot read it or finds no page (a damaged or cut-off file), when it is protected by a
+password, or when it declares active content (JavaScript, actions that launch programs or run
+when it opens, attached files), which a scanned agreement never needs.
+
+The files are in their own storage (STORAGES["documents"]: a folder outside MEDIA_ROOT, or a
+private bucket), never under the public /media/ address.
+"""
+
+import io
+import posixpath
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+PDF_SIGNATURE = b"%PDF-"
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute"}
+
+ERROR_MESSAGES = {
+    "too_large": _("The file is %(size)s; a document may be at most %(limit)s."),
+    "not_a_pdf": _(
+        "“%(name)s” is not a PDF document: it may be a web page, an image or a text file with a "
+        "PDF's name. Upload the scanned agreement as a PDF file."
+    ),
+    "damaged": _(
+        "The PDF document is damaged or incomplete, perhaps cut off during the upload. "
+        "Upload it again."
+    ),
+    "no_pages": _("The PDF document has no pages."),
+    "password": _(
+        "The PDF document is protected by a password. Upload a copy that opens without one."
+    ),
+    "active_content": _(
+        "The PDF document contains scripts, actions or attached files, which a scanned "
+        "agreement does not need. Save it again as a plain PDF (print it to PDF, for example) "
+        "and upload that."
+    ),
+}
+
+
+def document_storage():
+    return storages["documents"]
+
+
+def validate_document_upload(file):
+    """Refuse an uploaded file that is not a readable, passive PDF within the size limit."""
+    limit = settings.COOPERATION_DOCUMENT_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            ERROR_MESSAGES["too_large"],
+            code="too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    if not data.startswith(PDF_SIGNATURE):
+        raise ValidationError(
+            ERROR_MESSAGES["not_a_pdf"],
+            code="not_a_pdf",
+            params={"name": posixpath.basename(file.name or "")},
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValidationError(ERROR_MESSAGES["password"], code="password")
+        if len(reader.pages) == 0:
+            raise ValidationError(ERROR_MESSAGES["no_pages"], code="no_pages")
+        active = has_active_content(reader)
+    except ValidationError:
+        raise
+    except Exception:
+        # pypdf raises many kinds of errors on a damaged file; any of them means the same.
+        raise ValidationError(ERROR_MESSAGES["damaged"], code="damaged") from None
+    if active:
+        raise ValidationError(ERROR_MESSAGES["active_content"], code="active_content")
+
+
+def has_active_content(reader):
+    """Whether the document runs anything when opened or read: scripts, actions, attachments."""
+    catalog = reader.trailer["/Root"]
+    names = resolved(catalog.get("/Names"))
+    if "/JavaScript" in names or "/EmbeddedFiles" in names or "/AA" in catalog:
+        return True
+    if "/XFA" in resolved(catalog.get("/AcroForm")):
+        return True
+    if is_active_action(catalog.get("/OpenAction")):
+        return True
+    for page in reader.pages:
+        if "/AA" in page:
+            return True
+        for annotation in page.get("/Annots") or []:
+            annotation = resolved(annotation)
+            if annotation.get("/Subtype") == "/FileAttachment":
+                return True
+            if is_active_action(annotation.get("/A")):
+                return True
+    return False
+
+
+def resolved(value):
+    """A PDF dictionary, following an indirect reference; an empty one for anything else."""
+    value = value.get_object() if hasattr(value, "get_object") else value
+    return value if isinstance(value, DictionaryObject) else DictionaryObject()
+
+
+def is_active_action(action):
+    return resolved(action).get("/S") in ACTIVE_ACTIONS
+
+
+class DocumentLink:
+    """A stored document as the admin's file widget links to it: through the download view."""
+
+    def __init__(self, file):
+        self.file = file
+
+    @property
+    def url(self):
+        return reverse("cooperation:agreement_document", args=[self.file.instance.pk])
+
+    def __str__(self):
+        return posixpath.basename(self.file.name)
+
+
+class DocumentInput(AdminFileWidget):
+    """The admin's file input, with the current document linked to its download view (the
+    storage has no public address)."""
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return DocumentLink(value)
+        return None
+
+
+class DocumentFormField(forms.FileField):
+    widget = DocumentInput
+
+    def to_python(self, data):
+        file = super().to_python(data)
+        if file is not None:
+            validate_document_upload(file)
+        return file
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput):
+            attrs.setdefault("accept", "application/pdf,.pdf")
+        return attrs
+
+
+class DocumentField(models.FileField):
+    """A PDF document, checked on upload and kept in the private document storage."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", document_storage)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": DocumentFormField, **kwargs})

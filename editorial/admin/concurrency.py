@@ -1,0 +1,168 @@
+"""
+Optimistic concurrency in the admin: a change form carries the version of the entry it was
+opened at, and a save from a form opened before someone else's save is refused.
+
+The version is the id of the latest django-reversion Version of the entry and of the rows its
+form edits inline (a visit's regions, a region's agreements). Every way the admin changes an
+entry makes a revision (a form, an action, an import, a pasted list, a restore), so each of them
+counts; ids are not times, so two saves in the same second differ too. The check takes a lock
+on the entry's row first, so two saves that arrive together are checked one after the other.
+
+A refused form keeps what the staff member typed, names who saved in between and when, links to
+the comparison of the two versions, and now carries the newer version: saving it again is a
+deliberate choice to replace the other changes.
+"""
+
+from django import forms
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Q
+from django.forms.models import _get_foreign_key
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+VERSION_FIELD = "entry_version"
+
+
+class EntryVersions:
+    """The versions of one entry and of the rows its change form edits inline."""
+
+    def __init__(self, model_admin, request, entry):
+        self.model_admin = model_admin
+        self.request = request
+        self.entry = entry
+
+    @cached_property
+    def rows(self):
+        """(model, primary keys) of the entry and of each kind of row edited with it."""
+        rows = [(type(self.entry), [self.entry.pk])]
+        for inline in self.model_admin.get_inline_instances(self.request, self.entry):
+            foreign_key = _get_foreign_key(type(self.entry), inline.model, fk_name=inline.fk_name)
+            pks = inline.model._default_manager.filter(**{foreign_key.name: self.entry.pk})
+            rows.append((inline.model, list(pks.values_list("pk", flat=True))))
+        return rows
+
+    def versions(self):
+        condition = Q(pk__in=[])
+        for model, pks in self.rows:
+            content_type = ContentType.objects.get_for_model(model)
+            condition |= Q(content_type=content_type, object_id__in=[str(pk) for pk in pks])
+        return Version.objects.filter(condition)
+
+    def latest(self):
+        """The id of the latest version, 0 when the entry has never been saved with one."""
+        return self.versions().aggregate(latest=Max("pk"))["latest"] or 0
+
+    def lock(self):
+        """Hold the entry's row until the transaction ends, so saves are checked in turn."""
+        manager = type(self.entry)._default_manager
+        list(manager.select_for_update().filter(pk=self.entry.pk).values_list("pk"))
+
+    def conflict(self, opened):
+        """The message for a form opened at version `opened`, which is no longer the latest."""
+        newer = (
+            self.versions()
+            .filter(pk__gt=opened)
+            .select_related("revision__user", "content_type")
+            .order_by("pk")
+        )
+        saves = []
+        for version in newer:
+            save = saved_by(version.revision)
+            if save not in saves:
+                saves.append(save)
+        if not saves:
+            # Only rows deleted since the form was opened: no version says who.
+            saves.append(_("rows of it were deleted"))
+        message = _(
+            "This entry was changed after you opened it: %(saves)s. Nothing was saved: your "
+            "changes are kept below. %(compare)s, then save again to replace those changes with "
+            "yours, or reload the page to start from them."
+        )
+        link = format_html(
+            '<a href="{}">{}</a>',
+            self.comparison_url(opened, newer),
+            _("Compare the two versions"),
+        )
+        return mark_safe(
+            conditional_escape(message)
+            % {"saves": conditional_escape("; ".join(saves)), "compare": link}
+        )
+
+    def comparison_url(self, opened, newer):
+        """The comparison of the version the form was opened at with the latest one: of the
+        entry itself, or else of a row changed on its own page (a region's agreement)."""
+        entry_type = ContentType.objects.get_for_model(self.entry)
+        changed = sorted(
+            {(version.content_type, version.object_id) for version in newer},
+            key=lambda row: row[0] != entry_type,
+        )
+        for content_type, object_id in changed:
+            versions = Version.objects.get_for_object_reference(
+                content_type.model_class(), object_id
+            ).order_by("-pk")
+            before, after = versions.filter(pk__lte=opened).first(), versions.first()
+            if before is None or before == after:
+                continue
+            try:
+                url = reverse(
+                    f"admin:{content_type.app_label}_{content_type.model}_compare",
+                    args=[quote(object_id)],
+                )
+            except NoReverseMatch:
+                continue
+            return f"{url}?{urlencode({'old': before.pk, 'new': after.pk})}"
+        opts = self.entry._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(self.entry.pk)]
+        )
+
+
+def saved_by(revision):
+    """“Ivan Petrov on 6 September 2021, 14:03”, in the staff member's language."""
+    user = revision.user
+    name = (user.get_full_name() or user.get_username()) if user else _("a command")
+    when = date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
+    return _("%(user)s on %(date)s") % {"user": name, "date": when}
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """A change form that carries the version it was opened at, and checks it on save."""
+
+    entry_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    entry_versions = None  # an EntryVersions, given by the admin
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields[VERSION_FIELD].initial = self.entry_versions.latest()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A form without its version counts as opened before any version.
+        opened = cleaned_data.get(VERSION_FIELD) or 0
+        self.entry_versions.lock()
+        current = self.entry_versions.latest()
+        if opened != current:
+            # Shown again with the newer version: saving it again replaces the other changes.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(VERSION_FIELD)] = current
+            raise ValidationError(self.entry_versions.conflict(opened), code="stale")
+        return cleaned_data
+
+
+def version_checked_form(model_admin, request, entry, form):
+    """`form` (a ModelForm class) that checks the version of `entry` when it is saved."""
+    return type(
+        f"VersionChecked{form.__name__}",
+        (VersionCheckedForm, form),
+        {"entry_versions": EntryVersions(model_admin, request, entry)},
+    )

@@ -1,0 +1,168 @@
+"""
+Import and export of entries as CSV and Excel files in the admin (django-import-export), for
+files of any size below the caps (settings IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).
+
+The upload is read and refused at once when it cannot be imported (editorial.imports says
+why); otherwise the background worker checks it, while the page shows how far it has come, and
+shows the preview: what would be created, changed, left as it is, or refused and why. Only a
+preview without refusals can be confirmed; the import is then one transaction and one revision
+of the history, again in the worker, so a refused row writes nothing at all.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from ..imports import (
+    CSV_FORMAT,
+    XLSX_FORMAT,
+    SpreadsheetRefused,
+    check_size,
+    read_spreadsheet,
+    rows_done,
+)
+from ..models import SpreadsheetImport
+from ..tasks import run_spreadsheet_import
+
+KEEP_JOBS = datetime.timedelta(days=7)
+
+
+class SpreadsheetImportExportMixin(ImportExportMixin):
+    """Import (through the background worker, with a preview) and export as CSV or Excel."""
+
+    formats = [CSV, XLSX]
+    import_template_name = "admin/imports/upload.html"
+    import_job_template_name = "admin/imports/job.html"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def export_action(self, request):
+        # The list's filters come along in the address; one that is no filter (a link with
+        # other parameters) is refused as the list itself refuses it, not with a server error.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            messages.error(request, _("The address holds filters that do not exist."))
+            return redirect(request.path)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        job = path(
+            "import/<int:job_id>/",
+            self.admin_site.admin_view(self.import_job_view),
+            name="{}_{}_import_job".format(*info),
+        )
+        return [job, *super().get_urls()]
+
+    def import_action(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_import_form(request)
+        if request.method != "POST" or not form.is_valid():
+            return self.render_upload(request, form)
+        file_format = CSV_FORMAT if self.chosen_format(form) is CSV else XLSX_FORMAT
+        resource = self.choose_import_resource_class(form, request)()
+        upload = form.cleaned_data["import_file"]
+        try:
+            check_size(upload.size)
+            data = upload.read()
+            dataset, encoding = read_spreadsheet(data, file_format, resource)
+        except SpreadsheetRefused as refused:
+            form.add_error("import_file", str(refused))
+            return self.render_upload(request, form)
+        # A file stays with its job until it is imported; jobs left behind go after a week.
+        SpreadsheetImport.objects.filter(created_at__lt=timezone.now() - KEEP_JOBS).delete()
+        job = SpreadsheetImport.objects.create(
+            content_type=ContentType.objects.get_for_model(self.model),
+            resource=f"{type(resource).__module__}.{type(resource).__qualname__}",
+            file_name=upload.name,
+            file_format=file_format,
+            data=data,
+            encoding=encoding,
+            row_count=len(dataset),
+            user=request.user,
+            language=translation.get_language(),
+        )
+        run_spreadsheet_import.enqueue(job.pk)
+        return redirect(self.import_job_url(job))
+
+    def chosen_format(self, form):
+        return self.get_import_formats()[int(form.cleaned_data["format"])]
+
+    def render_upload(self, request, form):
+        resources = [cls() for cls in self.get_import_resource_classes(request)]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "form": form,
+            "opts": self.opts,
+            "media": self.media + form.media,
+            "fields_list": [
+                (
+                    resource.get_display_name(),
+                    [field.column_name for field in resource.get_user_visible_fields()],
+                )
+                for resource in resources
+            ],
+            "import_error_display": self.import_error_display,
+            "import_max_bytes": settings.IMPORT_MAX_BYTES,
+            "import_max_rows": settings.IMPORT_MAX_ROWS,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
+
+    def import_url(self, view, *args):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args)
+
+    def import_job_url(self, job):
+        return self.import_url("import_job", job.pk)
+
+    def import_job_view(self, request, job_id):
+        """How far the worker has come with a file, then its preview, then the outcome."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(
+            SpreadsheetImport,
+            pk=job_id,
+            content_type=ContentType.objects.get_for_model(self.model),
+            user=request.user,
+        )
+        if request.method == "POST":
+            if "confirm" in request.POST and job.can_be_confirmed:
+                job.move_to(job.State.IMPORT_WAITING)
+                run_spreadsheet_import.enqueue(job.pk)
+            return redirect(self.import_job_url(job))
+        if job.state == job.State.IMPORTED:
+            messages.success(
+                request,
+                _("Imported from “%(file)s”: %(new)s new, %(update)s changed, %(skip)s unchanged.")
+                % {"file": job.file_name, **job.summary["totals"]},
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import “%(file)s”") % {"file": job.file_name},
+            "opts": self.opts,
+            "job": job,
+            "rows_done": min(rows_done(job.pk), job.row_count),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_job_template_name], context)
+
+    def process_import(self, request, **kwargs):
+        """django-import-export's own confirmation, replaced by the job's page."""
+        return redirect(self.import_url("import"))

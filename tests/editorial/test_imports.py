@@ -1,0 +1,215 @@
+"""
+Spreadsheet imports at any size (issue 13): a file that cannot be imported is refused at once
+with the reason, in the staff member's language, naming the row and the column, never with a
+traceback; a large file is only read by the request, and checked and imported by the worker.
+"""
+
+import io
+
+import openpyxl
+import pytest
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+from cooperation.models import Region, TwinningAgreement
+from editorial.models import SpreadsheetImport
+from tests.factories import MunicipalityFactory, TownFactory
+from tests.imports import (
+    XLSX_FORMAT,
+    checked,
+    confirmed,
+    upload_file,
+    upload_refusal,
+)
+from tests.photos.image_files import jpeg_bytes, pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def in_bulgarian(message, **params):
+    with translation.override("bg"):
+        text = gettext(message)
+    return text % params if params else text
+
+
+def excel(*rows):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def test_a_file_without_the_header_row_is_refused_naming_the_columns(staff_client):
+    response = upload_file(staff_client, Region, "kamenets,BY,town,brest-oblast,Каменец\n".encode())
+    refusal = upload_refusal(response)
+    assert refusal.startswith(
+        in_bulgarian("The first row must name the columns, as an export does: %(expected)s.").split(
+            "%("
+        )[0]
+    )
+    assert "slug" in refusal and "„kamenets“" in refusal
+    assert "Traceback" not in response.content.decode()
+
+
+def test_a_file_with_other_columns_is_refused_naming_the_missing_and_unknown_ones(staff_client):
+    response = upload_file(staff_client, Region, "name,town\nКаменец,да\n".encode())
+    refusal = upload_refusal(response)
+    assert in_bulgarian("Missing: %(columns)s.", columns="slug") in refusal
+    assert "„name“" in refusal and "„town“" in refusal
+
+
+def test_an_empty_file_is_refused(staff_client):
+    refusal = upload_refusal(upload_file(staff_client, Region, b""))
+    assert refusal == in_bulgarian("The submitted file is empty.")  # Django's own words
+    refusal = upload_refusal(upload_file(staff_client, Region, b"\n\n  \n"))
+    assert refusal == in_bulgarian("The file is empty.")
+
+
+def test_a_header_without_rows_is_refused(staff_client):
+    refusal = upload_refusal(upload_file(staff_client, Region, b"slug,country,kind\n"))
+    assert refusal == in_bulgarian("The file names its columns but has no rows under them.")
+
+
+@pytest.mark.parametrize("content", [jpeg_bytes(), pdf_bytes(), excel(["slug"], ["minsk"])])
+def test_a_binary_file_sent_as_csv_is_refused(staff_client, content):
+    refusal = upload_refusal(upload_file(staff_client, Region, content, name="regions.csv"))
+    assert refusal == in_bulgarian(
+        "This is not a CSV text file: it may be an Excel file or a document. "
+        "Choose its real format, or save it as CSV."
+    )
+
+
+@pytest.mark.parametrize(
+    "content", [b"slug,country\nminsk,BY\n", jpeg_bytes(), b"PK\x03\x04broken"]
+)
+def test_a_file_that_is_not_an_excel_workbook_sent_as_excel_is_refused(staff_client, content):
+    response = upload_file(staff_client, Region, content, "regions.xlsx", XLSX_FORMAT)
+    assert upload_refusal(response) == in_bulgarian(
+        "This is not an Excel (.xlsx) file, or it is damaged. Open it in a spreadsheet "
+        "program and save it as an Excel workbook or as CSV."
+    )
+
+
+def test_a_windows_1251_file_is_read_as_such_and_says_so(staff_client):
+    content = "slug,country,kind,parent,name_bg\nt-kamenets,BY,town,brest-oblast,Каменец\n"
+    uploaded = upload_file(staff_client, Region, content.encode("cp1251"))
+    preview = checked(staff_client, uploaded)
+    assert preview.context["job"].encoding == "Windows-1251"
+    page = preview.content.decode()
+    assert "Windows-1251" in page and "Каменец" in page
+    confirmed(staff_client, uploaded)
+    assert Region.objects.get(slug="t-kamenets").name_bg == "Каменец"
+
+
+def test_a_row_with_more_cells_than_columns_is_refused_naming_the_row(staff_client):
+    content = b"slug,country,kind\nt-a,BY,town\nt-b,BY,town,extra,cells\n"
+    refusal = upload_refusal(upload_file(staff_client, Region, content))
+    assert refusal == in_bulgarian(
+        "Row %(row)s has %(cells)s cells, but the first row names %(columns)s "
+        "columns. Check the separators on that row.",
+        row=3,
+        cells=5,
+        columns=3,
+    )
+
+
+def test_a_file_over_the_byte_cap_is_refused_with_both_sizes(staff_client, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    content = ("slug,country,kind\n" + "t-x,BY,town\n" * 20).encode()
+    refusal = upload_refusal(upload_file(staff_client, Region, content))
+    with translation.override("bg"):
+        expected = in_bulgarian(
+            "The file is %(size)s; a file to import may be at most %(limit)s.",
+            size=filesizeformat(len(content)),
+            limit=filesizeformat(100),
+        )
+    assert refusal == expected
+
+
+def test_a_file_over_the_row_cap_is_refused_with_both_numbers(staff_client, settings):
+    settings.IMPORT_MAX_ROWS = 3
+    content = "slug,country,kind\n" + "".join(f"t-{n},BY,town\n" for n in range(4))
+    refusal = upload_refusal(upload_file(staff_client, Region, content.encode()))
+    with translation.override("bg"):
+        numbers = {
+            "rows": number_format(4, force_grouping=True),
+            "limit": number_format(3, force_grouping=True),
+        }
+    assert refusal == in_bulgarian(
+        "The file has %(rows)s rows; a file to import may have at most %(limit)s.", **numbers
+    )
+    assert not SpreadsheetImport.objects.exists()
+
+
+def test_a_refused_row_is_reported_with_its_row_and_column(staff_client):
+    town, municipality = TownFactory(), MunicipalityFactory()
+    content = (
+        "mission_region,host_region,kind,year,status\n"
+        f"{town.slug},{municipality.slug},twinning,2015,active\n"
+        f"{town.slug},{municipality.slug},cooperation,две хиляди,active\n"
+    )
+    uploaded = upload_file(staff_client, TwinningAgreement, content.encode(), "agreements.csv")
+    summary = checked(staff_client, uploaded).context["job"].summary
+    (refused,) = summary["refused"]
+    assert refused["row"] == 3
+    assert refused["problems"] == [
+        {"column": "year", "message": in_bulgarian("Enter a whole number.")}
+    ]
+    assert summary["totals"]["new"] == 1
+
+
+def test_a_large_file_is_only_read_by_the_request_and_left_to_the_worker(staff_client):
+    rows = "".join(f"t-village-{n},BY,village,brest-oblast,Село {n}\n" for n in range(20_000))
+    content = ("slug,country,kind,parent,name_bg\n" + rows).encode()
+    response = upload_file(staff_client, Region, content)
+    assert response.status_code == 302
+    job = SpreadsheetImport.objects.get()
+    assert (job.row_count, job.state) == (20_000, job.State.CHECK_WAITING)
+    page = staff_client.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh"' in page and '<progress max="20000" value="0">' in page
+    assert not Region.objects.filter(slug__startswith="t-village-").exists()
+
+
+def test_an_excel_file_of_the_same_rows_is_imported_like_a_csv(staff_client):
+    content = excel(
+        ["slug", "country", "kind", "parent", "name_bg", "latitude", "longitude"],
+        ["t-pruzhany", "BY", "town", "brest-oblast", "Пружани", 52.55, 24.46],
+    )
+    uploaded = upload_file(staff_client, Region, content, "regions.xlsx", XLSX_FORMAT)
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    assert float(Region.objects.get(slug="t-pruzhany").latitude) == 52.55
+
+
+def test_someone_elses_import_is_not_shown(staff_client, publisher_client):
+    uploaded = upload_file(staff_client, Region, b"slug,country,kind\nt-a,BY,town\n")
+    assert publisher_client.get(uploaded["Location"]).status_code == 404
+
+
+def test_the_import_page_states_the_limits(staff_client, settings):
+    settings.IMPORT_MAX_ROWS = 1234
+    page = staff_client.get("/admin/cooperation/region/import/").content.decode()
+    with translation.override("bg"):
+        size = filesizeformat(settings.IMPORT_MAX_BYTES)
+    assert size in page and "1234" in page
+
+
+def test_a_csv_separated_by_semicolons_as_cyrillic_excel_writes_it_is_read(staff_client):
+    content = "slug;country;kind;parent;name_bg\nt-ivatsevichy;BY;town;brest-oblast;Ивацевичи\n"
+    uploaded = upload_file(staff_client, Region, content.encode("cp1251"))
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    assert Region.objects.get(slug="t-ivatsevichy").name_bg == "Ивацевичи"
+
+
+def test_a_row_the_csv_reader_cannot_read_is_refused_naming_it(staff_client):
+    content = 'slug,country,kind\nt-a,BY,town\nt-b,BY,"' + "x" * 200_000 + '"\n'
+    refusal = upload_refusal(upload_file(staff_client, Region, content.encode()))
+    assert refusal.startswith(
+        in_bulgarian("Row %(row)s cannot be read as CSV: %(reason)s.").split("%(row)s")[0]
+    )
+    assert "3" in refusal
