@@ -14,6 +14,8 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
+    Exists,
+    Func,
     OuterRef,
     Q,
     Subquery,
@@ -24,8 +26,6 @@ from django.db.models.functions import (
     Cast,
     Coalesce,
     Concat,
-    ExtractDay,
-    ExtractMonth,
     Greatest,
     Least,
     NullIf,
@@ -57,6 +57,24 @@ def validate_not_future_year(year):
 def jubilee_years(today):
     """The years whose jubilees are announced on `today`: this one and the next."""
     return (today.year, today.year + 1)
+
+
+class MonthAndDay(Func):
+    """A date's month and day as the text "MMDD", by the database's own date functions: the
+    order of anniversaries (Django's ExtractMonth and ExtractDay call Python on SQLite, twice
+    for each row sorted)."""
+
+    output_field = models.CharField()
+    template = "TO_CHAR(%(expressions)s, 'MMDD')"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            # Per cent signs doubled twice: for this template, then for the query's parameters.
+            compiler,
+            connection,
+            template="STRFTIME('%%%%m%%%%d', %(expressions)s)",
+            **extra_context,
+        )
 
 
 def same_day_in(year, day):
@@ -170,10 +188,13 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.select_related("mission_region", "host_region")
 
     def party_count(self):
-        """How many regions are a party to at least one of these agreements."""
-        mission_parties = self.order_by().values_list("mission_region_id")
-        host_parties = self.order_by().values_list("host_region_id")
-        return mission_parties.union(host_parties).count()
+        """How many regions are a party to at least one of these agreements: each region is
+        looked up in the agreements' indexes, rather than every agreement read."""
+        agreements = self.order_by()
+        return Region.objects.filter(
+            Exists(agreements.filter(mission_region=OuterRef("pk")))
+            | Exists(agreements.filter(host_region=OuterRef("pk")))
+        ).count()
 
     def per_year(self):
         """Rows of {"year", "count"}: how many agreements were signed each year."""
@@ -187,11 +208,11 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def involving(self, region):
-        """Agreements of the region or of any unit below it, on either side."""
-        return self.filter(
-            Q(mission_region__path__startswith=region.path)
-            | Q(host_region__path__startswith=region.path)
-        )
+        """Agreements of the region or of any unit below it, on either side. The units are
+        found first, so that the agreements are found by their parties' indexes rather than by
+        reading every agreement with its parties."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(Q(mission_region__in=units) | Q(host_region__in=units))
 
     def with_last_exchange(self):
         """
@@ -252,17 +273,29 @@ class TwinningAgreementQuerySet(models.QuerySet):
                     default=Value(next_year),
                 )
             )
-            .order_by(
-                "jubilee_year",
-                ExtractMonth("signed_on").asc(nulls_last=True),
-                ExtractDay("signed_on").asc(nulls_last=True),
-                "pk",
-            )
+            .order_by("jubilee_year", MonthAndDay("signed_on").asc(nulls_last=True), "pk")
             .with_parties()
         )
 
 
-class TwinningAgreement(models.Model):
+class JubileeMixin:
+    """The anniversary of an agreement (its `year`, `signed_on`) annotated with the
+    `jubilee_year` of TwinningAgreementQuerySet.jubilees()."""
+
+    @property
+    def jubilee_age(self):
+        """The round age the agreement reaches in its `jubilee_year`."""
+        return self.jubilee_year - self.year
+
+    @property
+    def jubilee_date(self):
+        """The anniversary's day when the signing date is known (28 February for a 29th)."""
+        if self.signed_on is None:
+            return None
+        return same_day_in(self.jubilee_year, self.signed_on)
+
+
+class TwinningAgreement(JubileeMixin, models.Model):
     """A twinning or cooperation agreement between a region of each country."""
 
     class Kind(models.TextChoices):
@@ -422,13 +455,6 @@ class TwinningAgreement(models.Model):
         return Jubilee(year, age, same_day_in(year, self.signed_on) if self.signed_on else None)
 
     @property
-    def jubilee_age(self):
-        """The round age the agreement reaches in its `jubilee_year` (see jubilees())."""
-        return self.jubilee_year - self.year
-
-    @property
-    def jubilee_date(self):
-        """The anniversary's day when the signing date is known (28 February for a 29th)."""
-        if self.signed_on is None:
-            return None
-        return same_day_in(self.jubilee_year, self.signed_on)
+    def parties(self):
+        """The region of the mission's country, then the host country's."""
+        return [self.mission_region, self.host_region]

@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from editorial.models import Publishable
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
 from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
@@ -27,8 +27,10 @@ class NewsPhotoQuerySet(ExchangeQuerySet):
         )
 
     def showing(self, region):
-        """Photos of the region or of any unit below it."""
-        return self.filter(regions__path__startswith=region.path).distinct()
+        """Photos of the region or of any unit below it (the units found first, as
+        TwinningAgreementQuerySet.involving() does)."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(pk__in=NewsPhotoRegion.objects.filter(region__in=units).values("photo"))
 
     def with_details(self):
         """With the visit and the regions shown, as a photo's page and the API show them."""
@@ -97,7 +99,7 @@ class NewsPhoto(Exchange, Publishable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperation:news_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:news_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -6,11 +6,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, Case, Expression, F, Q, Value, When
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
 from ..countries import country_choices
 from ..transliteration import contains_text, search_lines
 from .exchanges import activity_refreshed
@@ -208,7 +208,7 @@ class Region(models.Model):
             self.moved_from(old_path)
 
     def get_absolute_url(self):
-        return reverse("cooperation:region_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:region_detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -242,7 +242,12 @@ class Region(models.Model):
     @property
     def depth(self):
         """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
-        return self.path.count("/") - 2
+        return self.depth_of(self.path)
+
+    @staticmethod
+    def depth_of(path):
+        """The depth of the region with this materialized path."""
+        return path.count("/") - 2
 
     def path_above(self):
         """The slugs of the units above this one, from the top down."""

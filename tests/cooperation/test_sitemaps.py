@@ -1,14 +1,18 @@
-"""sitemap.xml, as a search engine reads it: every public page in every language."""
+"""sitemap.xml, as a search engine reads it: an index of files that hold every public page in
+every language, each file within the protocol's limits."""
 
+import math
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.conf import settings
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
+from editorial.cache import invalidate_public_pages
+from embassy.sitemaps import TranslatedSitemap
 from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
-from tests.factories import PartnerRequestFactory
+from tests.factories import PartnerRequestFactory, TownFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,17 +21,38 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def sitemap_entries(client):
+def sitemap_files(client):
+    """The addresses of the files that the index at /sitemap.xml lists."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
+    index = ET.fromstring(response.content)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    return [sitemap.findtext(f"{SITEMAP}loc") for sitemap in index.findall(f"{SITEMAP}sitemap")]
+
+
+def file_entries(client, url):
+    """The entries of one sitemap file: {address: {language: alternate address}}."""
+    parts = urlsplit(url)
+    response = client.get(parts.path, dict(parse_qsl(parts.query)))
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "application/xml"
     urlset = ET.fromstring(response.content)
-    return {
-        url.findtext(f"{SITEMAP}loc"): {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
-        for url in urlset.findall(f"{SITEMAP}url")
-    }
+    return [
+        (
+            entry.findtext(f"{SITEMAP}loc"),
+            {link.get("hreflang"): link.get("href") for link in entry.findall(f"{XHTML}link")},
+        )
+        for entry in urlset.findall(f"{SITEMAP}url")
+    ]
+
+
+def sitemap_entries(client):
+    """Every entry of every file of the sitemap."""
+    entries = [entry for url in sitemap_files(client) for entry in file_entries(client, url)]
+    addresses = dict(entries)
+    assert len(addresses) == len(entries), "an address is listed twice"
+    return addresses
 
 
 def path_of(url):
@@ -108,6 +133,46 @@ def test_the_partner_boards_open_requests_are_in_the_sitemap_and_no_contact_deta
 
 
 def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client):
-    with_fixtures = count_queries(client, "/sitemap.xml")
+    urls = ["/sitemap.xml", *(urlsplit(url).path for url in sitemap_files(client))]
+    invalidate_public_pages()
+    with_fixtures = {url: count_queries(client, url) for url in urls}
     add_synthetic_content(factor=10)
-    assert count_queries(client, "/sitemap.xml") == with_fixtures <= 7
+    with_ten_times = {url: count_queries(client, url) for url in urls}
+    assert with_ten_times == with_fixtures
+    # The index counts each section's entries and finds its latest change.
+    index_queries = with_fixtures.pop("/sitemap.xml")
+    assert index_queries <= 2 * len(with_fixtures)
+    assert max(with_fixtures.values()) <= 2
+
+
+def test_the_index_lists_files_within_the_page_size_that_together_hold_every_entry(
+    client, monkeypatch
+):
+    expected = sitemap_entries(client)
+    monkeypatch.setattr(TranslatedSitemap, "limit", 30)
+    invalidate_public_pages()
+    files = sitemap_files(client)
+    region_files = [url for url in files if "/sitemap-regions.xml" in url]
+    assert len(region_files) == math.ceil(Region.objects.count() * len(LANGUAGES) / 30)
+    assert region_files[1] == "http://testserver/sitemap-regions.xml?p=2"
+    sizes = [len(file_entries(client, url)) for url in files]
+    assert max(sizes) == 30
+    assert sitemap_entries(client) == expected
+
+
+def test_the_protocols_limit_holds_counting_every_alternate_as_an_address():
+    # 50,000 addresses a file: an entry's own and its alternates, one per language and x-default.
+    assert TranslatedSitemap.limit * (1 + len(LANGUAGES) + 1) <= 50_000
+
+
+def test_a_file_past_the_last_is_not_found(client):
+    assert client.get("/sitemap-regions.xml", {"p": 1000}).status_code == 404
+    assert client.get("/sitemap-regions.xml", {"p": "x"}).status_code == 404
+    assert client.get("/sitemap-elsewhere.xml").status_code == 404
+
+
+def test_the_sitemap_is_cached_until_the_content_changes(client):
+    assert "/t-sitemap-town/" not in client.get("/sitemap-regions.xml").content.decode()
+    assert count_queries(client, "/sitemap-regions.xml") == 0
+    TownFactory(slug="t-sitemap-town")
+    assert "/t-sitemap-town/" in client.get("/sitemap-regions.xml").content.decode()

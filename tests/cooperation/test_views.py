@@ -1,6 +1,9 @@
 """The public pages, as a visitor and as staff see them."""
 
+import csv
 import datetime
+import io
+import math
 import re
 
 import pytest
@@ -11,6 +14,7 @@ from PIL import Image
 
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 from photos.renditions import JPEG, WEBP
+from tests.factories import AgreementFactory, OblastFactory, TownFactory
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +117,8 @@ def test_country_narrows_the_text_search_to_one_side(client):
 
 def test_sort_by_name(client):
     response = client.get("/bg/cooperation/agreements/", {"sort": "name"})
-    names = [a.mission_region.name_bg for a in response.context["paginator"].object_list]
+    # The rows carry the names in the page's language, here Bulgarian.
+    names = [a.mission_region.name for a in response.context["paginator"].object_list]
     assert names == sorted(names)
 
 
@@ -162,9 +167,34 @@ def test_pagination_keeps_the_filters_in_its_links(client):
 def test_region_list_groups_by_country(client):
     response = client.get("/bg/cooperation/regions/")
     page = text_of(response)
+    page = page[page.index('<h2 id="country-') :]  # The list, after the form's region menu.
     assert page.index("Брестска област") < page.index("Знаменски селски съвет")
     assert page.index("Знаменски селски съвет") < page.index("Бургаска област")
     assert len(re.findall(r"<h2 id=\"country-", page)) == 2
+
+
+def test_region_index_goes_page_by_page_and_finds_a_town_by_name(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.regions.RegionListView.paginate_by", 20)
+    oblast = OblastFactory(name_bg="Демообласт")
+    TownFactory.create_batch(30, parent=oblast)
+    TownFactory(name_bg="Търсеноград", parent=oblast)
+    first = client.get("/bg/cooperation/regions/")
+    assert first.context["paginator"].num_pages == math.ceil(Region.objects.count() / 20)
+    assert sum(len(regions) for _country, regions in first.context["countries"]) == 20
+    found = text_of(client.get("/bg/cooperation/regions/", {"q": "търсеноград"}))
+    assert "Търсеноград" in found and "Демообласт" in found  # The town, and where it lies.
+    within = client.get("/bg/cooperation/regions/", {"within": oblast.slug, "page": 2})
+    assert within.context["paginator"].count == 32
+    assert len(within.context["countries"][0][1]) == 12
+
+
+def test_region_page_lists_the_first_units_below_it_and_links_to_them_all(client, monkeypatch):
+    monkeypatch.setattr("cooperation.views.regions.REGION_PAGE_CHILDREN_LIMIT", 5)
+    oblast = OblastFactory()
+    towns = TownFactory.create_batch(6, parent=oblast)
+    page = text_of(client.get(oblast.get_absolute_url()))
+    assert sum(town.get_absolute_url() in page for town in towns) == 5
+    assert f'href="/bg/cooperation/regions/?within={oblast.slug}"' in page
 
 
 def test_region_page_shows_breadcrumbs_partners_below_it_visits_and_children(client):
@@ -365,11 +395,9 @@ def test_pages_send_renditions_that_exist_and_never_the_original(client, url):
 
 
 def csv_rows(response):
-    import csv
-    import io
-
-    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def test_agreement_list_downloads_as_csv_with_the_filtered_rows_in_the_lists_order(client):
@@ -405,6 +433,21 @@ def test_agreement_csv_has_every_row_not_one_page_and_names_in_the_pages_languag
     rows = csv_rows(client.get("/en/cooperation/agreements/", {"format": "csv", "page": 2}))
     assert len(rows) == TwinningAgreement.objects.count() == 48
     assert "Brest" in {row["mission_party_name"] for row in rows}
+
+
+def test_agreement_csv_is_sent_while_it_is_made_and_is_complete(client, monkeypatch):
+    monkeypatch.setattr("cooperation.exports.ROWS_PER_CHUNK", 10)
+    AgreementFactory.create_batch(5, year=2003)
+    response = client.get("/en/cooperation/agreements/", {"format": "csv"})
+    assert response.streaming
+    chunks = [chunk.decode("utf-8-sig") for chunk in response.streaming_content]
+    assert len(chunks) > 2
+    rows = list(csv.DictReader(io.StringIO("".join(chunks))))
+    agreements = TwinningAgreement.objects.all()
+    assert len(rows) == agreements.count()
+    assert {(row["mission_party_slug"], row["host_party_slug"]) for row in rows} == {
+        (agreement.mission_region.slug, agreement.host_region.slug) for agreement in agreements
+    }
 
 
 def test_agreement_csv_with_bad_filters_is_a_400_naming_them(client):
@@ -458,7 +501,7 @@ def test_cooperation_page_announces_this_and_next_years_jubilees(client):
     page = text_of(response)
     if jubilees:
         assert f"Jubilees in {this_year} and {this_year + 1}" in page
-        assert jubilees[0].host_region.name_en in page
+        assert jubilees[0].host_region.name in page  # In the page's language, English.
 
 
 def test_map_page_draws_only_the_filtered_agreements(client):

@@ -1,13 +1,15 @@
 """The public page cache: fast when nothing changed, fresh the moment something did."""
 
 import datetime
+import gzip
 import os
 import subprocess
 import sys
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,3 +140,22 @@ def test_a_summary_is_computed_once_until_the_content_changes(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     cached_until_content_changes("regions", summary)
     assert len(computed) == 3
+
+
+def test_a_cached_page_comes_compressed_to_a_browser_that_accepts_gzip(client):
+    plain = client.get("/bg/cooperation/")
+    compressed = client.get("/bg/cooperation/", headers={"accept-encoding": "gzip, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 4
+    assert compressed["Content-Type"] == plain["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_page_carrying_a_form_token_is_never_served_from_the_cache(client):
+    # The API's browsable page carries a CSRF token, which belongs to one visitor.
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/regions/", headers={"accept": "text/html"})
+        assert response.status_code == 200 and "csrfToken" in response.content.decode()
+        assert len(queries) > 0

@@ -1,5 +1,6 @@
 """Security headers: every response carries them, the admin's own pages included."""
 
+import gzip
 from html.parser import HTMLParser
 
 import pytest
@@ -206,3 +207,27 @@ def test_a_nul_in_a_filters_value_is_a_bad_request(staff_client):
     RegionFactory()
     response = staff_client.get("/admin/cooperation/region/?country__exact=a%00b")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [
+        ("/bg/cooperation/", "text/html; charset=utf-8"),
+        ("/api/agreements/", "application/json"),
+        ("/bg/cooperation/agreements/?format=csv", "text/csv; charset=utf-8"),
+        ("/sitemap-regions.xml", "application/xml"),
+        ("/bg/news/feed/rss/", "application/rss+xml; charset=utf-8"),
+    ],
+)
+def test_text_is_compressed_on_the_wire_for_a_browser_that_accepts_gzip(
+    client, staff_client, url, content_type
+):
+    for browser in (client, staff_client):  # from the page cache, and made afresh
+        response = browser.get(url, headers={"accept-encoding": "gzip", "accept": "*/*"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == content_type
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        body = gzip.decompress(response.getvalue())
+        plain = browser.get(url, headers={"accept": "*/*"}).getvalue()
+        assert len(body) == len(plain) > len(response.getvalue())
