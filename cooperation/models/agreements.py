@@ -153,7 +153,8 @@ def worked_out_last_exchange(now, registry=apps):
     """
     For the agreements of the query it is used in: the day of the latest visit or news photo
     published by `now` that involves both parties, or units within them, or None. Four
-    correlated subqueries per agreement: what the stored `recorded_last_exchange` saves reads.
+    correlated subqueries per agreement: the work that storing it (`recorded_last_exchange`)
+    spares the reads.
     """
     none = Value(NO_EXCHANGE, output_field=DateField())
     latest = [
@@ -241,8 +242,13 @@ class TwinningAgreementQuerySet(models.QuerySet):
         )
 
     def active_since(self, day):
-        """Agreements with an exchange on or after `day`."""
-        return self.with_last_exchange().filter(last_exchange__gte=day)
+        """Agreements with an exchange on or after `day`: found by the index of the recorded
+        last exchange, which time only moves later (with_last_exchange()), and of the moments
+        at which a scheduled one overtakes it."""
+        return self.with_last_exchange().filter(
+            Q(recorded_last_exchange__gte=day)
+            | Q(recorded_until__lte=timezone.now(), last_exchange__gte=day)
+        )
 
     def dormant(self, since):
         """Agreements not ended that have been silent since before `since` (see
