@@ -1,7 +1,9 @@
-"""Shared test set-up: the initial content loaded once; staff accounts with their roles.
+"""Shared test set-up: staff accounts with their roles, a fresh cache for each test, and the
+initial content for the few tests that are about it.
 
-The test settings (embassy.settings.test) put media in a folder of the run's own, removed at
-the end."""
+Tests build the rows they are about with `tests.factories`; the database starts empty (but for
+what the migrations create: the roles). The test settings (embassy.settings.test) put media in a
+folder of the run's own, removed at the end."""
 
 import io
 import shutil
@@ -11,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 
@@ -21,11 +24,18 @@ def media_root():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, media_root):
-    """Every test starts from the embassy page's content, as `make run` loads it."""
-    with django_db_blocker.unblock():
+@pytest.fixture(scope="module")
+def initial_content(django_db_setup, django_db_blocker, media_root):
+    """The embassy page's content, as `make run` loads it, for the tests of one module that use
+    it (`pytest.mark.usefixtures("initial_content")` on the module).
+
+    Loading takes seconds, so it is loaded once for the module, in a transaction that stays
+    open around the module's tests (each runs in a savepoint of it, as Django's
+    `setUpTestData` does) and is rolled back after the last one."""
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_initial_data", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def staff_browser(user):

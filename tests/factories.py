@@ -39,26 +39,60 @@ def jpeg(width=1200, height=800, color=(90, 120, 150)):
     return buffer.getvalue()
 
 
+def coordinates_in(country, n):
+    """Somewhere inside the country, a little apart for each region: (latitude, longitude)."""
+    if country == "BG":
+        return 42.2 + (n % 15) / 10, 23.5 + (n % 40) / 10
+    return 52.2 + (n % 30) / 10, 24.5 + (n % 50) / 10
+
+
 class RegionFactory(factory.django.DjangoModelFactory):
+    """A region of the mission's country (Belarus), or of its parent's country."""
+
     class Meta:
         model = Region
         django_get_or_create = ("slug",)
 
-    country = "BY"
-    kind = Region.Kind.CITY
     parent = None
+    country = factory.LazyAttribute(lambda region: region.parent.country if region.parent else "BY")
+    kind = Region.Kind.CITY
     slug = factory.Sequence(lambda n: f"t-region-{n}")
     name_bg = factory.Sequence(lambda n: f"Регион {n}")
     name_en = factory.Sequence(lambda n: f"Region {n}")
-    latitude = factory.Sequence(lambda n: 52 + (n % 40) / 10)
-    longitude = factory.Sequence(lambda n: 24 + (n % 50) / 10)
+    latitude = factory.LazyAttributeSequence(lambda region, n: coordinates_in(region.country, n)[0])
+    longitude = factory.LazyAttributeSequence(
+        lambda region, n: coordinates_in(region.country, n)[1]
+    )
 
 
 class OblastFactory(RegionFactory):
+    """A Belarusian oblast; `OblastFactory(country="BG")` for a Bulgarian one."""
+
     kind = Region.Kind.OBLAST
+    country = "BY"
     slug = factory.Sequence(lambda n: f"t-oblast-{n}")
     name_bg = factory.Sequence(lambda n: f"Област {n}")
     name_en = factory.Sequence(lambda n: f"Oblast {n}")
+
+
+class DistrictFactory(RegionFactory):
+    """A Belarusian district in an oblast of its own."""
+
+    kind = Region.Kind.DISTRICT
+    parent = factory.SubFactory(OblastFactory, country="BY")
+    slug = factory.Sequence(lambda n: f"t-district-{n}")
+    name_bg = factory.Sequence(lambda n: f"Район {n}")
+    name_en = factory.Sequence(lambda n: f"District {n}")
+
+
+class VillageCouncilFactory(RegionFactory):
+    """A Belarusian village council in a district of its own."""
+
+    kind = Region.Kind.VILLAGE_COUNCIL
+    parent = factory.SubFactory(DistrictFactory)
+    slug = factory.Sequence(lambda n: f"t-village-council-{n}")
+    name_bg = factory.Sequence(lambda n: f"Селски съвет {n}")
+    name_en = factory.Sequence(lambda n: f"Village Council {n}")
 
 
 class TownFactory(RegionFactory):
@@ -80,7 +114,6 @@ class MunicipalityFactory(RegionFactory):
     slug = factory.Sequence(lambda n: f"t-municipality-{n}")
     name_bg = factory.Sequence(lambda n: f"Община {n}")
     name_en = factory.Sequence(lambda n: f"Municipality {n}")
-    latitude = factory.Sequence(lambda n: 42 + (n % 20) / 10)
 
 
 class AgreementFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django.db import connection
 
 from cooperation.models import OverviewPage, Region, TwinningAgreement, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 # As in the README: content types and permissions are rebuilt by `migrate`, and are referred
 # to by their natural keys; sessions are not worth keeping.

@@ -6,6 +6,8 @@ from django.core.files.storage import default_storage
 from bench.page_weight import DjangoClientFetcher, choose_candidate, css_references, measure
 from cooperation.models import NewsPhoto
 
+pytestmark = pytest.mark.usefixtures("initial_content")
+
 SRCSET = "/r/320.webp 320w, /r/640.webp 640w, /r/1280.webp 1280w"
 
 

@@ -32,7 +32,7 @@ from tests.photos.image_files import (
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 MODELS = [
     model for model in admin.site._registry if model._meta.app_label in {"cooperation", "embassy"}

@@ -25,7 +25,7 @@ from embassy.wsgi import application
 from tests.cooperation.test_query_counts import add_synthetic_content
 from tests.photos.image_files import image_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
 VISIT_SLUG = PHOTO_SLUG

@@ -11,7 +11,7 @@ from django.utils import timezone
 from cooperation.models import NewsPhoto, Visit
 from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"

@@ -16,7 +16,7 @@ from cooperation.importers import (
 )
 from cooperation.models import Region, TwinningAgreement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 # The embassy page the content was taken from (fixtures/SOURCES.md).
 SEED = Path(settings.BASE_DIR) / "fixtures" / "regional-cooperation.bg.txt"

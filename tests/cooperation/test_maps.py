@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from cooperation.maps import AgreementMap, layout_for
 from cooperation.models import Region, TwinningAgreement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 @pytest.fixture(autouse=True)

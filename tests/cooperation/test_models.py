@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def region(slug):

@@ -17,7 +17,7 @@ from cooperation.models import (
 )
 from embassy.models import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from cooperation.models import Region, TwinningAgreement
 from cooperation.resources import RegionResource, TwinningAgreementResource
 from tests.photos.image_files import image_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def dataset(headers, *rows):

@@ -9,7 +9,7 @@ from django.conf import settings
 from cooperation.models import NewsPhoto, Region, Visit
 from tests.cooperation.test_query_counts import add_synthetic_content, count_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

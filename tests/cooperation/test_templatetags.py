@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from cooperation.models import TwinningAgreement
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def test_admin_index_lists_this_and_next_years_jubilees_with_links_to_the_agreements(

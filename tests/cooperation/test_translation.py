@@ -7,7 +7,7 @@ from django.utils import translation
 
 from cooperation.models import Region, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreemen
 from photos.renditions import JPEG, WEBP
 from tests.photos.image_files import image_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
 

@@ -25,7 +25,7 @@ from cooperation.models import (
 from embassy.models import MissionLink
 from tests.admin_forms import change_form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def admin_url(model, view, *args):

@@ -15,7 +15,7 @@ from editorial.cache import VERSION_KEY
 from embassy.models import MissionLink
 from embassy.settings import cache_from_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def test_a_cached_page_changes_right_after_an_admin_save(client, staff_client):

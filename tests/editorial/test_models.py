@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cooperation.models import NewsPhoto, OverviewPage, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 HOSTILE_BODY = (
     "<h2>Среща</h2><p>Текст <strong>важен</strong>"

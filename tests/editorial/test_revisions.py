@@ -7,7 +7,7 @@ from reversion.models import Version
 from cooperation.models import Region, Visit, VisitRegion
 from editorial.revisions import child_relations, compare_versions, marked_difference, revert_entry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def test_marked_difference_marks_words_and_escapes_markup():

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cooperation.models import Region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 EXPECTED_CSP = {
     "default-src": ["'self'"],

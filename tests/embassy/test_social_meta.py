@@ -7,7 +7,7 @@ import pytest
 from cooperation.models import NewsPhoto, Region
 from embassy.models import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 @pytest.fixture(autouse=True)

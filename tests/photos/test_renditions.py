@@ -11,7 +11,7 @@ from photos.renditions import JPEG, WEBP, rendition_widths
 
 from .image_files import image_bytes, jpeg_bytes, phone_photo_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def new_photo(slug="new-photo", **fields):

@@ -30,7 +30,7 @@ from .image_files import (
     upright_test_picture,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from cooperation.models import NewsPhoto
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def test_makes_the_missing_renditions_of_existing_photos():

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from cooperation.models import NewsPhoto
 from tests.photos.image_files import jpeg_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 
 def render(template, **context):
