@@ -122,6 +122,14 @@ def test_every_party_of_the_seed_list_is_a_region():
         assert host.removeprefix("община ") in bulgarian_names
 
 
+def test_stara_zagora_municipality_and_oblast_are_two_regions():
+    municipality = Region.objects.get(slug="stara-zagora")
+    oblast = Region.objects.get(slug="stara-zagora-oblast")
+    assert municipality.kind == Region.Kind.MUNICIPALITY
+    assert oblast.kind == Region.Kind.OBLAST
+    assert municipality.parent == oblast
+
+
 def test_every_region_has_a_name_in_all_four_languages():
     for place in Region.objects.all():
         for code in ("bg", "ru", "be", "en"):
