@@ -13,6 +13,7 @@ with "t-" so that they never meet the initial content's.
 
 import datetime
 import io
+from types import SimpleNamespace
 
 import factory
 from django.contrib.auth import get_user_model
@@ -220,3 +221,76 @@ class StaffFactory(factory.django.DjangoModelFactory):
     def role(user, create, role, **kwargs):
         if role:
             user.groups.add(Group.objects.get(name=role))
+
+
+def twinned_regions():
+    """
+    A few regions and their agreements, after the embassy's page, for the tests of lists,
+    filters and maps; returned by name (`regions.brest_district`):
+
+        Belarus                                  Bulgaria
+        Брестска област (brest-oblast)           област Стара Загора (stara-zagora-oblast)
+          Брест, a city           – Плевен 1997    Чирпан, Опан: its municipalities
+          Пинск, a town           – Добрич 1999  Плевен, Добрич, Варна: municipalities of
+          Брестски район          – Чирпан 2021    other oblasts
+                                  – Опан 2021
+            Знаменски селски съвет – Опан 2018
+        Минск, a city             – Варна 2000
+
+    Five agreements of Brest oblast, three of Stara Zagora oblast, six in all.
+    """
+    brest_oblast = OblastFactory(
+        slug="brest-oblast", name_bg="Брестска област", name_en="Brest Oblast"
+    )
+    brest_district = DistrictFactory(
+        parent=brest_oblast,
+        slug="brest-district",
+        name_bg="Брестски район",
+        name_en="Brest District",
+    )
+    stara_zagora_oblast = OblastFactory(
+        country="BG",
+        slug="stara-zagora-oblast",
+        name_bg="област Стара Загора",
+        name_en="Stara Zagora Province",
+    )
+    regions = SimpleNamespace(
+        brest_oblast=brest_oblast,
+        brest=RegionFactory(
+            parent=brest_oblast,
+            slug="brest",
+            name_bg="Брест",
+            name_ru="Брест",
+            name_be="Брэст",
+            name_en="Brest",
+        ),
+        pinsk=TownFactory(parent=brest_oblast, slug="pinsk", name_bg="Пинск", name_en="Pinsk"),
+        brest_district=brest_district,
+        znamenka=VillageCouncilFactory(
+            parent=brest_district,
+            slug="znamenka-village-council",
+            name_bg="Знаменски селски съвет",
+            name_en="Znamenka Village Council",
+        ),
+        minsk=RegionFactory(slug="minsk", name_bg="Минск", name_en="Minsk"),
+        stara_zagora_oblast=stara_zagora_oblast,
+        chirpan=MunicipalityFactory(
+            parent=stara_zagora_oblast, slug="chirpan", name_bg="Чирпан", name_en="Chirpan"
+        ),
+        opan=MunicipalityFactory(
+            parent=stara_zagora_oblast, slug="opan", name_bg="Опан", name_en="Opan"
+        ),
+        pleven=MunicipalityFactory(slug="pleven", name_bg="Плевен", name_en="Pleven"),
+        dobrich=MunicipalityFactory(slug="dobrich", name_bg="Добрич", name_en="Dobrich"),
+        varna=MunicipalityFactory(slug="varna", name_bg="Варна", name_en="Varna"),
+    )
+    for mission, host, year in [
+        (regions.brest, regions.pleven, 1997),
+        (regions.pinsk, regions.dobrich, 1999),
+        (regions.minsk, regions.varna, 2000),
+        (regions.znamenka, regions.opan, 2018),
+        (regions.brest_district, regions.chirpan, 2021),
+        (regions.brest_district, regions.opan, 2021),
+    ]:
+        AgreementFactory(mission_region=mission, host_region=host, year=year)
+    return regions
