@@ -264,7 +264,9 @@ def twinned_regions():
             name_be="Брэст",
             name_en="Brest",
         ),
-        pinsk=TownFactory(parent=brest_oblast, slug="pinsk", name_bg="Пинск", name_en="Pinsk"),
+        pinsk=TownFactory(
+            parent=brest_oblast, slug="pinsk", name_bg="Пинск", name_be="Пінск", name_en="Pinsk"
+        ),
         brest_district=brest_district,
         znamenka=VillageCouncilFactory(
             parent=brest_district,
