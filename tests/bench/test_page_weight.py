@@ -4,9 +4,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from bench.page_weight import DjangoClientFetcher, choose_candidate, css_references, measure
-from cooperation.models import NewsPhoto
-
-pytestmark = pytest.mark.usefixtures("initial_content")
+from tests.factories import NewsPhotoFactory
 
 SRCSET = "/r/320.webp 320w, /r/640.webp 640w, /r/1280.webp 1280w"
 
@@ -46,7 +44,7 @@ def test_a_stylesheet_brings_its_first_font_source_and_its_images():
 @pytest.mark.django_db
 @pytest.mark.urls("tests.bench.urls")
 def test_measures_the_html_stylesheet_and_the_chosen_renditions(client):
-    photo = NewsPhoto.objects.get()
+    photo = NewsPhotoFactory()  # 1200 × 800
     page = measure("/photos/", DjangoClientFetcher(client), viewport_width=390, dpr=3)
     by_kind = {}
     for resource in page.resources:
@@ -70,9 +68,10 @@ def test_measures_the_html_stylesheet_and_the_chosen_renditions(client):
 @pytest.mark.django_db
 @pytest.mark.urls("tests.bench.urls")
 def test_a_wide_screen_at_1x_takes_smaller_renditions_for_the_list(client):
+    photo = NewsPhotoFactory()
     page = measure("/photos/", DjangoClientFetcher(client), viewport_width=1280, dpr=1)
     images = [(r.url.rsplit("/", 1)[1], r.lazy) for r in page.resources if r.kind == "image"]
     assert images == [("1200.webp", False), ("320.webp", True)]
     assert page.total("served", lazy=True) == default_storage.size(
-        NewsPhoto.objects.get().image.renditions.all[0].name
+        photo.image.renditions.all[0].name
     )
