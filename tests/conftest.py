@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,8 +33,10 @@ def initial_content(django_db_setup, django_db_blocker, media_root):
     Loading takes seconds, so it is loaded once for the module, in a transaction that stays
     open around the module's tests (each runs in a savepoint of it, as Django's
     `setUpTestData` does) and is rolled back after the last one."""
+    # In the site's default language, as `manage.py` runs it: a test may leave another active.
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_initial_data", stdout=io.StringIO())
+        with translation.override(settings.LANGUAGE_CODE):
+            call_command("load_initial_data", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 

@@ -6,9 +6,11 @@ about and does not depend on the initial content, whose figures may be corrected
     agreement = AgreementFactory(mission_region=town)   # with a new Bulgarian municipality
     VisitFactory(location=town, regions=[town])          # published, in the past
     NewsPhotoFactory(regions=[town], is_featured=True)   # a real JPEG, with its renditions
+    regions = twinned_regions()                          # Brest oblast and its partners
 
-Names are given in Bulgarian and English (the other languages fall back to them); slugs start
-with "t-" so that they never meet the initial content's.
+Names are given in Bulgarian and English (the other languages fall back to them); generated
+slugs start with "t-". The database of a test starts empty: only the tests about the initial
+content load it (the `initial_content` fixture), so a test may give its rows the real slugs.
 """
 
 import datetime
