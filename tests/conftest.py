@@ -61,6 +61,13 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Tests start in the site's default language: a request to /en/ leaves English active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 def member_of(django_user_model, group_name):
     """A staff account with one role, as the embassy's staff have."""
     user = django_user_model.objects.create_user(

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 
@@ -44,6 +45,14 @@ def as_values(data):
     if isinstance(data, str) and ISO_DATETIME.match(data):
         return datetime.datetime.fromisoformat(data)
     return data
+
+
+@pytest.fixture(autouse=True)
+def forget_content_types():
+    """`flush` makes the content types anew and the test's rollback takes them away again:
+    forget the ids Django cached meanwhile, or the tests after this one would use them."""
+    yield
+    ContentType.objects.clear_cache()
 
 
 def dump(path):
