@@ -158,16 +158,25 @@ class VisitFactory(PublishedFactory):
 
 
 class NewsPhotoFactory(PublishedFactory):
+    """A photo stored with its renditions, from a JPEG of `size` pixels: 640 × 480 unless the
+    test asks for another (`NewsPhotoFactory(size=(1200, 800))`), since making the renditions
+    of a large photo is most of the time a test spends building its rows."""
+
     class Meta:
         model = NewsPhoto
         skip_postgeneration_save = True
+
+    class Params:
+        size = (640, 480)
 
     slug = factory.Sequence(lambda n: f"t-photo-{n}")
     title_bg = factory.Sequence(lambda n: f"Снимка {n}")
     title_en = factory.Sequence(lambda n: f"Photo {n}")
     alt_text_bg = "Делегациите пред общината"
     alt_text_en = "The delegations in front of the town hall"
-    image = factory.LazyAttribute(lambda photo: ContentFile(jpeg(), name=f"{photo.slug}.jpg"))
+    image = factory.LazyAttribute(
+        lambda photo: ContentFile(jpeg(*photo.size), name=f"{photo.slug}.jpg")
+    )
 
     @factory.post_generation
     def regions(photo, create, regions, **kwargs):

@@ -44,7 +44,7 @@ def test_a_stylesheet_brings_its_first_font_source_and_its_images():
 @pytest.mark.django_db
 @pytest.mark.urls("tests.bench.urls")
 def test_measures_the_html_stylesheet_and_the_chosen_renditions(client):
-    photo = NewsPhotoFactory()  # 1200 × 800
+    photo = NewsPhotoFactory(size=(1200, 800))
     page = measure("/photos/", DjangoClientFetcher(client), viewport_width=390, dpr=3)
     by_kind = {}
     for resource in page.resources:
@@ -68,7 +68,7 @@ def test_measures_the_html_stylesheet_and_the_chosen_renditions(client):
 @pytest.mark.django_db
 @pytest.mark.urls("tests.bench.urls")
 def test_a_wide_screen_at_1x_takes_smaller_renditions_for_the_list(client):
-    photo = NewsPhotoFactory()
+    photo = NewsPhotoFactory(size=(1200, 800))
     page = measure("/photos/", DjangoClientFetcher(client), viewport_width=1280, dpr=1)
     images = [(r.url.rsplit("/", 1)[1], r.lazy) for r in page.resources if r.kind == "image"]
     assert images == [("1200.webp", False), ("320.webp", True)]

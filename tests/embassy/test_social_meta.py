@@ -30,6 +30,7 @@ def content():
         regions=[oblast],
         is_featured=True,
         caption_en="The delegation and the regional governor.",
+        size=(1200, 800),
     )
 
 

@@ -23,7 +23,7 @@ def test_makes_the_missing_renditions_of_existing_photos():
 
 
 def test_force_makes_every_rendition_again_and_removes_stale_widths():
-    photo = NewsPhotoFactory()
+    photo = NewsPhotoFactory(size=(1200, 800))  # three widths, in two formats
     stale = photo.image.renditions.all[0].name.replace("/320.", "/480.")
     default_storage.save(stale, io.BytesIO(b"old"))
     output = io.StringIO()

@@ -32,7 +32,7 @@ def storage_name(url):
 
 
 def test_srcset_points_at_renditions_that_exist_in_each_width_and_format():
-    photo = NewsPhotoFactory()  # 1200 × 800
+    photo = NewsPhotoFactory(size=(1200, 800))
     html = render(
         '{% picture photo.image alt=photo.alt_text sizes="(min-width: 50em) 40em, 100vw" %}',
         photo=photo,
@@ -53,7 +53,7 @@ def test_srcset_points_at_renditions_that_exist_in_each_width_and_format():
 
 
 def test_picture_has_dimensions_alt_text_and_loads_lazily():
-    photo = NewsPhotoFactory()
+    photo = NewsPhotoFactory(size=(1200, 800))
     html = render("{% picture photo.image alt=photo.alt_text %}", photo=photo)
     assert 'width="1200" height="800"' in html
     assert f'alt="{photo.alt_text}"' in html
