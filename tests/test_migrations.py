@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-# Each test ends by emptying the database; the rows the migrations made (the roles) are put
-# back after it, so that the other test finds them whichever runs first.
+# Each test ends by emptying the database: the rows the migrations made (the roles) are put
+# back before each, so that both find them whichever runs first.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [
