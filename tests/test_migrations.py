@@ -13,7 +13,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test ends by emptying the database: the rows the migrations made (the roles) are put
+# back before each, so that both find them whichever runs first.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [
     ("cooperation", "0003_publish_permission_and_rich_text_visit_body"),
