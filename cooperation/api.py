@@ -4,6 +4,7 @@ Anyone may read it, without an account. Lists are paginated as
 {"count", "next", "previous", "results"}; a bad parameter gives a 400 whose body names it,
 {"<parameter>": ["message"]}. Names come in the language of `?lang=` or, without it, the one
 Django chose for the request (its language cookie, Accept-Language, Bulgarian by default).
+Answers come from the public pages' cache while the content has not changed.
 """
 
 from django.conf import settings
@@ -21,8 +22,11 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import DefaultRouter
 
+from editorial.cache import cache_public_page
+
 from .filters import AgreementFilter, RegionFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .paging import KeysFirstPaginator
 from .serializers import (
     AgreementSerializer,
     NewsPhotoSerializer,
@@ -79,6 +83,7 @@ class PublicDataSchema(AutoSchema):
 class PublicDataPagination(PageNumberPagination):
     """Pages of 50 entries by default; `page_size` asks for up to 500."""
 
+    django_paginator_class = KeysFirstPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
@@ -122,7 +127,13 @@ class PublicDataPagination(PageNumberPagination):
 
 
 class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Read-only, paginated, filtered, in the language the request asks for."""
+    """Read-only, paginated, filtered, in the language the request asks for, cached."""
+
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        # From the pages' cache, kept apart by Accept: JSON, or the browsable page.
+        view = super().as_view(actions, **initkwargs)
+        return cache_public_page(view, vary_on=("Accept",))
 
     pagination_class = PublicDataPagination
     filter_backends = [DjangoFilterBackend]

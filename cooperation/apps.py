@@ -7,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("Regional cooperation")
+
+    def ready(self):
+        # The receiver of the link rows written by the related managers (visit.regions.add()).
+        from . import activity  # noqa: F401

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from functools import partial
+from functools import cache, partial
 
 import django_filters
 from django import forms
@@ -71,15 +71,18 @@ class RegionMenuMixin:
     grow with the data and slow down every page of the list.
     """
 
+    region_menu_field = "region"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.form.fields["region"]
-        chosen = self.data.get("region", "") if self.data else ""
+        field = self.form.fields[self.region_menu_field]
+        chosen = self.data.get(self.region_menu_field, "") if self.data else ""
         if not slug_re.fullmatch(chosen):
             chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
-        # A callable: the menu is read only when the form is shown, not for the API or CSV.
+        # A callable: the menu is read only when the form is shown, not for the API or CSV;
+        # and read once, though showing the form asks for it twice.
         field.widget.choices = CallableChoiceIterator(
-            partial(region_menu, chosen, field.empty_label)
+            cache(partial(region_menu, chosen, field.empty_label))
         )
 
 
@@ -88,9 +91,8 @@ def region_menu(chosen_slug, empty_label):
     menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen_slug)).by_country()
     countries = dict(country_choices())
     groups = {}
-    for region in menu:
-        country = countries.get(region.country, region.country)
-        groups.setdefault(country, []).append((region.slug, str(region)))
+    for country, slug, name in menu.values_list("country", "slug", "name"):
+        groups.setdefault(countries.get(country, country), []).append((slug, name))
     return [("", empty_label), *groups.items()]
 
 
@@ -260,8 +262,11 @@ class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
         return queryset.involving(region)
 
 
-class RegionFilter(django_filters.FilterSet):
-    """Filters of the region data: a name, a country, a kind, everything within a region."""
+class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
+    """Filters of the region index and data: a name, a country, a kind, everything within a
+    region."""
+
+    region_menu_field = "within"
 
     q = django_filters.CharFilter(
         label=_("Name contains"), method="filter_text", max_length=SEARCH_MAX_LENGTH

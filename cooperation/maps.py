@@ -1,8 +1,9 @@
 """
 The agreement map: both countries' outlines, the parties as points, each agreement as a line.
 
-Everything is projected here, on the server, into SVG coordinates; the template
-`cooperation/includes/map.svg.html` draws the result, so the map needs no tiles and no script.
+Everything is projected and drawn here, on the server, into one SVG element (`AgreementMap.svg`),
+so the map needs no tiles and no script; any set of agreements can be drawn the same way
+(`AgreementMap.for_agreements(agreements).svg`).
 
 The two countries lie far apart (Belarus between 51° and 56° north, Bulgaria between 41° and
 44°), so each gets a panel of its own, the northern one above the southern one, and the empty
@@ -18,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from .countries import country_name
 
@@ -245,3 +249,93 @@ class AgreementMap:
             (settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY)
         )
         return None if layout is None else cls(layout, agreements, marked)
+
+    @functools.cached_property
+    def svg(self):
+        """The map as one SVG element, safe to put in a page as it is."""
+        caption = f'x="{self.caption_x}" y="{self.caption_y}" text-anchor="middle"'
+        description = ngettext(
+            "%(counter)s agreement drawn as a line between its two parties.",
+            "%(counter)s agreements drawn as lines between their two parties.",
+            len(self.lines),
+        ) % {"counter": len(self.lines)}
+        description += " " + gettext("The list of the same agreements follows the map.")
+        if self.marked:
+            description += " " + gettext("A ring marks where %(region)s lies.") % {
+                "region": self.marked.region
+            }
+        return mark_safe(
+            "\n".join(
+                [
+                    f'<svg class="agreement-map" viewBox="0 0 {self.width} {self.height}" '
+                    'role="group" aria-labelledby="agreement-map-title" '
+                    'aria-describedby="agreement-map-desc">',
+                    '<title id="agreement-map-title">'
+                    + escape(
+                        gettext("Map of the agreements between regions of Belarus and Bulgaria")
+                    )
+                    + "</title>",
+                    f'<desc id="agreement-map-desc">{escape(description)}</desc>',
+                    '<g class="map-countries">',
+                    *map(country_svg, self.countries),
+                    "</g>",
+                    f'<text class="map-hint" {caption} aria-hidden="true">'
+                    + escape(gettext("Point at a line or a place to see its name"))
+                    + "</text>",
+                    '<g class="map-lines">',
+                    *(line_svg(line, caption, self.caption_x) for line in self.lines),
+                    "</g>",
+                    '<g class="map-points">',
+                    *(point_svg(point, caption) for point in self.points),
+                    "</g>",
+                    *(marked_svg(self.marked) if self.marked else []),
+                    "</svg>",
+                ]
+            )
+        )
+
+
+def country_svg(country):
+    """A country's outline and its name."""
+    return (
+        f'<path class="map-country" d="{country["path"]}"/>'
+        f'<text class="map-country-name" x="{country["label_x"]}" y="{country["label_y"]}" '
+        f'text-anchor="{country["label_anchor"]}">{escape(country["name"])}</text>'
+    )
+
+
+def line_svg(line, caption, caption_x):
+    """An agreement: a line between its parties, a link to the pair in the list, and the
+    caption that names it under the map while it has the pointer or the focus."""
+    agreement = line.agreement
+    mission, host = escape(agreement.mission_region), escape(agreement.host_region)
+    ends = f'x1="{line.start.x}" y1="{line.start.y}" x2="{line.end.x}" y2="{line.end.y}"'
+    return (
+        f'<a class="map-line" href="{escape(line.url)}">'
+        f"<title>{mission} – {host}, {agreement.year}</title>"
+        f'<line class="map-line-target" {ends}/><line class="map-line-stroke" {ends}/>'
+        f'<text class="map-label" {caption} aria-hidden="true">'
+        f'<tspan x="{caption_x}">{mission} –</tspan>'
+        f'<tspan x="{caption_x}" dy="1.2em">{host} ({agreement.year})</tspan></text></a>'
+    )
+
+
+def point_svg(point, caption):
+    """A party: a dot linking to the region's page, and its caption."""
+    region = point.region
+    name = escape(region)
+    return (
+        f'<a class="map-point map-point-{escape(region.country.lower())}" '
+        f'href="{escape(region.get_absolute_url())}"><title>{name}</title>'
+        f'<circle cx="{point.x}" cy="{point.y}" r="5"/>'
+        f'<text class="map-label" {caption} aria-hidden="true">{name}</text></a>'
+    )
+
+
+def marked_svg(point):
+    """The ring around the region a page is about."""
+    return [
+        '<g class="map-marked" aria-hidden="true">',
+        f'<circle cx="{point.x}" cy="{point.y}" r="14"/>',
+        "</g>",
+    ]

@@ -5,6 +5,7 @@ language's column, with the usual fallback); every `url` is the absolute address
 page in that language.
 """
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -93,19 +94,16 @@ class RegionSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
-    parties = serializers.SerializerMethodField(
-        help_text=_("The region of the mission's country first, then the host country's.")
+    parties = RegionReferenceSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("The region of the mission's country first, then the host country's."),
     )
     url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = TwinningAgreement
         fields = ["id", "year", "signed_on", "kind", "status", "parties", "url"]
-
-    @extend_schema_field(RegionReferenceSerializer(many=True))
-    def get_parties(self, agreement):
-        parties = [agreement.mission_region, agreement.host_region]
-        return RegionReferenceSerializer(parties, many=True, context=self.context).data
 
 
 class PhotoReferenceSerializer(serializers.ModelSerializer):
@@ -193,9 +191,14 @@ class NewsPhotoSerializer(PhotoReferenceSerializer):
             "url",
         ]
 
+    @cached_property
+    def visit_serializer(self):
+        """One serializer for the visits of every photo of a list."""
+        return VisitReferenceSerializer(context=self.context)
+
     @extend_schema_field(VisitReferenceSerializer(allow_null=True))
     def get_visit(self, photo):
         # A published photo may belong to a visit still in draft: that visit stays unnamed.
         if photo.visit is None or not photo.visit.is_published:
             return None
-        return VisitReferenceSerializer(photo.visit, context=self.context).data
+        return self.visit_serializer.to_representation(photo.visit)

@@ -1,17 +1,10 @@
 """The cooperation section's public pages for search engines, in every language."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from embassy.sitemaps import TranslatedSitemap
+
 from .models import NewsPhoto, PartnerRequest, Region, TwinningAgreement, Visit
-
-
-class TranslatedSitemap(Sitemap):
-    """Each page once per language, with its other languages as hreflang alternates."""
-
-    i18n = True
-    alternates = True
-    x_default = True
 
 
 class SectionSitemap(TranslatedSitemap):

@@ -29,6 +29,10 @@ def with_form(view):
 class PublicPageMixin:
     """For a public page's view class: read-only, and served from the cache."""
 
+    # The request headers, besides the address and language, that the answer depends on.
+    cache_vary_on = ()
+
     @classmethod
-    def as_view(cls, **initkwargs):
-        return read_only(cache_public_page(super().as_view(**initkwargs)))
+    def as_view(cls, *args, **initkwargs):
+        view = super().as_view(*args, **initkwargs)
+        return read_only(cache_public_page(view, cls.cache_vary_on))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -20,6 +20,7 @@ from cooperation.sitemaps import (
     SectionSitemap,
     VisitSitemap,
 )
+from editorial.cache import cache_public_page
 from editorial.public import read_only
 
 from . import views
@@ -55,7 +56,19 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
-    path("sitemap.xml", read_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of the sitemaps' files, each within the protocol's limits; cached as the pages are.
+    path(
+        "sitemap.xml",
+        read_only(cache_public_page(sitemap_views.index)),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        read_only(cache_public_page(views.sitemap_file)),
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         read_only(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

@@ -1,7 +1,10 @@
-"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root."""
+"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root, the
+sitemap's files."""
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -12,6 +15,7 @@ from django.views.generic import DetailView
 from editorial.public import PublicPageMixin, read_only
 
 from .models import MissionLink, Page
+from .sitemaps import urlset_xml
 
 
 class PageDetailView(PublicPageMixin, DetailView):
@@ -65,3 +69,21 @@ def health(request):
 def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
     return redirect(static("icons/favicon.ico"))
+
+
+def sitemap_file(request, sitemaps, section):
+    """One file of a section's sitemap: the page `p` of its entries, listed by the index."""
+    if section not in sitemaps:
+        raise Http404(f"No sitemap section {section!r}.")
+    sitemap = sitemaps[section]()
+    root = f"{request.scheme}://{get_current_site(request).domain}"
+    try:
+        entries = list(sitemap.file_entries(request.GET.get("p", 1), root))
+    except InvalidPage as error:
+        raise Http404(str(error)) from None
+    return HttpResponse(
+        urlset_xml(entries),
+        content_type="application/xml",
+        # The files are for crawlers, not for search results.
+        headers={"X-Robots-Tag": "noindex, noodp, noarchive"},
+    )

@@ -1,7 +1,9 @@
-"""Shared test set-up: the initial content loaded once; staff accounts with their roles.
+"""Shared test set-up: staff accounts with their roles, a fresh cache for each test, and the
+initial content for the few tests that are about it.
 
-The test settings (embassy.settings.test) put media in a folder of the run's own, removed at
-the end."""
+Tests build the rows they are about with `tests.factories`; the database starts empty (but for
+what the migrations create: the roles). The test settings (embassy.settings.test) put media in a
+folder of the run's own, removed at the end."""
 
 import io
 import shutil
@@ -11,7 +13,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -22,11 +26,20 @@ def media_root():
     shutil.rmtree(settings.DOCUMENTS_ROOT, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, media_root):
-    """Every test starts from the embassy page's content, as `make run` loads it."""
-    with django_db_blocker.unblock():
-        call_command("load_initial_data", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def initial_content(django_db_setup, django_db_blocker, media_root):
+    """The embassy page's content, as `make run` loads it, for the tests of one module that use
+    it (`pytest.mark.usefixtures("initial_content")` on the module).
+
+    Loading takes seconds, so it is loaded once for the module, in a transaction that stays
+    open around the module's tests (each runs in a savepoint of it, as Django's
+    `setUpTestData` does) and is rolled back after the last one."""
+    # In the site's default language, as `manage.py` runs it: a test may leave another active.
+    with django_db_blocker.unblock(), transaction.atomic():
+        with translation.override(settings.LANGUAGE_CODE):
+            call_command("load_initial_data", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def staff_browser(user):
@@ -47,6 +60,13 @@ def staff_client(django_user_model):
 def fresh_cache():
     """Tests do not see each other's cached pages."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Tests start in the site's default language: a request to /en/ leaves English active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def member_of(django_user_model, group_name):

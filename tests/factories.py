@@ -7,13 +7,16 @@ about and does not depend on the initial content, whose figures may be corrected
     VisitFactory(location=town, regions=[town])          # published, in the past
     NewsPhotoFactory(regions=[town], is_featured=True)   # a real JPEG, with its renditions
     PartnerRequestFactory(interests=["sport"])           # on the board: published and open
+    regions = twinned_regions()                          # Brest oblast and its partners
 
-Names are given in Bulgarian and English (the other languages fall back to them); slugs start
-with "t-" so that they never meet the initial content's.
+Names are given in Bulgarian and English (the other languages fall back to them); generated
+slugs start with "t-". The database of a test starts empty: only the tests about the initial
+content load it (the `initial_content` fixture), so a test may give its rows the real slugs.
 """
 
 import datetime
 import io
+from types import SimpleNamespace
 
 import factory
 from django.contrib.auth import get_user_model
@@ -41,26 +44,60 @@ def jpeg(width=1200, height=800, color=(90, 120, 150)):
     return buffer.getvalue()
 
 
+def coordinates_in(country, n):
+    """Somewhere inside the country, a little apart for each region: (latitude, longitude)."""
+    if country == "BG":
+        return 42.2 + (n % 15) / 10, 23.5 + (n % 40) / 10
+    return 52.2 + (n % 30) / 10, 24.5 + (n % 50) / 10
+
+
 class RegionFactory(factory.django.DjangoModelFactory):
+    """A region of the mission's country (Belarus), or of its parent's country."""
+
     class Meta:
         model = Region
         django_get_or_create = ("slug",)
 
-    country = "BY"
-    kind = Region.Kind.CITY
     parent = None
+    country = factory.LazyAttribute(lambda region: region.parent.country if region.parent else "BY")
+    kind = Region.Kind.CITY
     slug = factory.Sequence(lambda n: f"t-region-{n}")
     name_bg = factory.Sequence(lambda n: f"Регион {n}")
     name_en = factory.Sequence(lambda n: f"Region {n}")
-    latitude = factory.Sequence(lambda n: 52 + (n % 40) / 10)
-    longitude = factory.Sequence(lambda n: 24 + (n % 50) / 10)
+    latitude = factory.LazyAttributeSequence(lambda region, n: coordinates_in(region.country, n)[0])
+    longitude = factory.LazyAttributeSequence(
+        lambda region, n: coordinates_in(region.country, n)[1]
+    )
 
 
 class OblastFactory(RegionFactory):
+    """A Belarusian oblast; `OblastFactory(country="BG")` for a Bulgarian one."""
+
     kind = Region.Kind.OBLAST
+    country = "BY"
     slug = factory.Sequence(lambda n: f"t-oblast-{n}")
     name_bg = factory.Sequence(lambda n: f"Област {n}")
     name_en = factory.Sequence(lambda n: f"Oblast {n}")
+
+
+class DistrictFactory(RegionFactory):
+    """A Belarusian district in an oblast of its own."""
+
+    kind = Region.Kind.DISTRICT
+    parent = factory.SubFactory(OblastFactory, country="BY")
+    slug = factory.Sequence(lambda n: f"t-district-{n}")
+    name_bg = factory.Sequence(lambda n: f"Район {n}")
+    name_en = factory.Sequence(lambda n: f"District {n}")
+
+
+class VillageCouncilFactory(RegionFactory):
+    """A Belarusian village council in a district of its own."""
+
+    kind = Region.Kind.VILLAGE_COUNCIL
+    parent = factory.SubFactory(DistrictFactory)
+    slug = factory.Sequence(lambda n: f"t-village-council-{n}")
+    name_bg = factory.Sequence(lambda n: f"Селски съвет {n}")
+    name_en = factory.Sequence(lambda n: f"Village Council {n}")
 
 
 class TownFactory(RegionFactory):
@@ -82,7 +119,6 @@ class MunicipalityFactory(RegionFactory):
     slug = factory.Sequence(lambda n: f"t-municipality-{n}")
     name_bg = factory.Sequence(lambda n: f"Община {n}")
     name_en = factory.Sequence(lambda n: f"Municipality {n}")
-    latitude = factory.Sequence(lambda n: 42 + (n % 20) / 10)
 
 
 class AgreementFactory(factory.django.DjangoModelFactory):
@@ -124,16 +160,25 @@ class VisitFactory(PublishedFactory):
 
 
 class NewsPhotoFactory(PublishedFactory):
+    """A photo stored with its renditions, from a JPEG of `size` pixels: 640 × 480 unless the
+    test asks for another (`NewsPhotoFactory(size=(1200, 800))`), since making the renditions
+    of a large photo is most of the time a test spends building its rows."""
+
     class Meta:
         model = NewsPhoto
         skip_postgeneration_save = True
+
+    class Params:
+        size = (640, 480)
 
     slug = factory.Sequence(lambda n: f"t-photo-{n}")
     title_bg = factory.Sequence(lambda n: f"Снимка {n}")
     title_en = factory.Sequence(lambda n: f"Photo {n}")
     alt_text_bg = "Делегациите пред общината"
     alt_text_en = "The delegations in front of the town hall"
-    image = factory.LazyAttribute(lambda photo: ContentFile(jpeg(), name=f"{photo.slug}.jpg"))
+    image = factory.LazyAttribute(
+        lambda photo: ContentFile(jpeg(*photo.size), name=f"{photo.slug}.jpg")
+    )
 
     @factory.post_generation
     def regions(photo, create, regions, **kwargs):
@@ -206,3 +251,78 @@ class StaffFactory(factory.django.DjangoModelFactory):
     def role(user, create, role, **kwargs):
         if role:
             user.groups.add(Group.objects.get(name=role))
+
+
+def twinned_regions():
+    """
+    A few regions and their agreements, after the embassy's page, for the tests of lists,
+    filters and maps; returned by name (`regions.brest_district`):
+
+        Belarus                                  Bulgaria
+        Брестска област (brest-oblast)           област Стара Загора (stara-zagora-oblast)
+          Брест, a city           – Плевен 1997    Чирпан, Опан: its municipalities
+          Пинск, a town           – Добрич 1999  Плевен, Добрич, Варна: municipalities of
+          Брестски район          – Чирпан 2021    other oblasts
+                                  – Опан 2021
+            Знаменски селски съвет – Опан 2018
+        Минск, a city             – Варна 2000
+
+    Five agreements of Brest oblast, three of Stara Zagora oblast, six in all.
+    """
+    brest_oblast = OblastFactory(
+        slug="brest-oblast", name_bg="Брестска област", name_en="Brest Oblast"
+    )
+    brest_district = DistrictFactory(
+        parent=brest_oblast,
+        slug="brest-district",
+        name_bg="Брестски район",
+        name_en="Brest District",
+    )
+    stara_zagora_oblast = OblastFactory(
+        country="BG",
+        slug="stara-zagora-oblast",
+        name_bg="област Стара Загора",
+        name_en="Stara Zagora Province",
+    )
+    regions = SimpleNamespace(
+        brest_oblast=brest_oblast,
+        brest=RegionFactory(
+            parent=brest_oblast,
+            slug="brest",
+            name_bg="Брест",
+            name_ru="Брест",
+            name_be="Брэст",
+            name_en="Brest",
+        ),
+        pinsk=TownFactory(
+            parent=brest_oblast, slug="pinsk", name_bg="Пинск", name_be="Пінск", name_en="Pinsk"
+        ),
+        brest_district=brest_district,
+        znamenka=VillageCouncilFactory(
+            parent=brest_district,
+            slug="znamenka-village-council",
+            name_bg="Знаменски селски съвет",
+            name_en="Znamenka Village Council",
+        ),
+        minsk=RegionFactory(slug="minsk", name_bg="Минск", name_en="Minsk"),
+        stara_zagora_oblast=stara_zagora_oblast,
+        chirpan=MunicipalityFactory(
+            parent=stara_zagora_oblast, slug="chirpan", name_bg="Чирпан", name_en="Chirpan"
+        ),
+        opan=MunicipalityFactory(
+            parent=stara_zagora_oblast, slug="opan", name_bg="Опан", name_en="Opan"
+        ),
+        pleven=MunicipalityFactory(slug="pleven", name_bg="Плевен", name_en="Pleven"),
+        dobrich=MunicipalityFactory(slug="dobrich", name_bg="Добрич", name_en="Dobrich"),
+        varna=MunicipalityFactory(slug="varna", name_bg="Варна", name_en="Varna"),
+    )
+    for mission, host, year in [
+        (regions.brest, regions.pleven, 1997),
+        (regions.pinsk, regions.dobrich, 1999),
+        (regions.minsk, regions.varna, 2000),
+        (regions.znamenka, regions.opan, 2018),
+        (regions.brest_district, regions.chirpan, 2021),
+        (regions.brest_district, regions.opan, 2021),
+    ]:
+        AgreementFactory(mission_region=mission, host_region=host, year=year)
+    return regions

@@ -4,6 +4,7 @@ lost, the regional cooperation page's text moves to the section with its list or
 history, and the roles keep their permissions. And back again.
 """
 
+import datetime
 import json
 
 import pytest
@@ -12,7 +13,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test ends by emptying the database: the rows the migrations made (the roles) are put
+# back before each, so that both find them whichever runs first.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [
     ("cooperation", "0003_publish_permission_and_rich_text_visit_body"),
@@ -148,3 +151,38 @@ def test_the_upgrade_can_be_undone_and_the_text_goes_back_to_the_pages():
     assert (page.title_bg, page.list_order) == ("Текстът на раздела", "newest")
     migrate(latest())
     assert OverviewPage.objects.get().title_bg == "Текстът на раздела"
+
+
+def test_the_upgrade_records_the_last_exchange_of_the_agreements_already_there():
+    old_apps = migrate([("cooperation", "0010_partner_request_roles")])
+    Region = old_apps.get_model("cooperation", "Region")
+    Visit = old_apps.get_model("cooperation", "Visit")
+    VisitRegion = old_apps.get_model("cooperation", "VisitRegion")
+    parties = [
+        Region.objects.create(
+            country=country, kind=kind, name=slug, name_bg=slug, slug=slug, path=f"/{slug}/"
+        )
+        for country, kind, slug in (("BY", "city", "upgrade-by"), ("BG", "city", "upgrade-bg"))
+    ]
+    agreement = old_apps.get_model("cooperation", "TwinningAgreement").objects.create(
+        mission_region=parties[0], host_region=parties[1], year=2001
+    )
+    visit = Visit.objects.create(
+        kind="delegation",
+        title="Среща",
+        title_bg="Среща",
+        slug="upgrade-meeting",
+        start_date=datetime.date(2019, 5, 14),
+        status="published",
+        publish_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    for region in parties:
+        VisitRegion.objects.create(visit=visit, region=region)
+
+    migrate(latest())
+
+    from cooperation.models import TwinningAgreement
+
+    upgraded = TwinningAgreement.objects.with_last_exchange().get(pk=agreement.pk)
+    assert upgraded.recorded_last_exchange == datetime.date(2019, 5, 14)
+    assert upgraded.last_exchange == datetime.date(2019, 5, 14)

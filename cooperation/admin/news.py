@@ -10,6 +10,7 @@ from photos.fields import make_missing_renditions
 from photos.renditions import WEBP
 
 from ..models import NewsPhoto, NewsPhotoRegion
+from .exchanges import ExchangeRestoreMixin
 
 
 class NewsPhotoRegionInline(admin.TabularInline):
@@ -33,7 +34,7 @@ def thumbnail(photo, size, loading="eager"):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(PublishableAdmin, TranslatedAdmin):
+class NewsPhotoAdmin(ExchangeRestoreMixin, PublishableAdmin, TranslatedAdmin):
     list_display = ["list_thumbnail", "title", "taken_on", "status", "publish_at", "is_featured"]
     publication_fields = ["status", "publish_at", "is_featured"]
     list_display_links = ["list_thumbnail", "title"]

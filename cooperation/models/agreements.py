@@ -3,6 +3,7 @@
 import datetime
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
@@ -12,6 +13,9 @@ from django.db.models import (
     CharField,
     Count,
     DateField,
+    DateTimeField,
+    Exists,
+    Func,
     OuterRef,
     Q,
     Subquery,
@@ -22,23 +26,21 @@ from django.db.models.functions import (
     Cast,
     Coalesce,
     Concat,
-    ExtractDay,
-    ExtractMonth,
     Greatest,
+    Least,
     NullIf,
     TruncDate,
 )
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import published_condition
+from editorial.models import Publishable
 
 from ..countries import country_name, host_country_regions, mission_country_regions
 from ..documents import DocumentField
 from ..transliteration import contains_text
-from .news import NewsPhotoRegion
 from .regions import Region, WithinPath
-from .visits import VisitRegion
 
 FIRST_AGREEMENT_YEAR = 1990
 # The anniversaries of an agreement that the embassy marks with events.
@@ -55,6 +57,24 @@ def validate_not_future_year(year):
 def jubilee_years(today):
     """The years whose jubilees are announced on `today`: this one and the next."""
     return (today.year, today.year + 1)
+
+
+class MonthAndDay(Func):
+    """A date's month and day as the text "MMDD", by the database's own date functions: the
+    order of anniversaries (Django's ExtractMonth and ExtractDay call Python on SQLite, twice
+    for each row sorted)."""
+
+    output_field = models.CharField()
+    template = "TO_CHAR(%(expressions)s, 'MMDD')"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            # Per cent signs doubled twice: for this template, then for the query's parameters.
+            compiler,
+            connection,
+            template="STRFTIME('%%%%m%%%%d', %(expressions)s)",
+            **extra_context,
+        )
 
 
 def same_day_in(year, day):
@@ -77,14 +97,88 @@ class Jubilee(NamedTuple):
     day: datetime.date | None
 
 
-# Stands for "no exchange" inside the SQL of with_last_exchange(): NULL would make SQLite's
-# two-argument MAX() NULL too, where PostgreSQL's GREATEST() would skip it.
+# Stand for "none" inside the SQL of the activity's expressions: NULL would make SQLite's
+# two-argument MAX() and MIN() NULL too, where PostgreSQL's GREATEST() and LEAST() skip it.
 NO_EXCHANGE = datetime.date.min
+NOTHING_SCHEDULED = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def within(path):
     """A link row (a visit's or a photo's region) whose region lies at or below `path`."""
     return WithinPath("region__path", path)
+
+
+def party_path(side, regions):
+    """
+    The path of an agreement's party (`side`: "mission_region" or "host_region"), read from a
+    subquery one level below the agreement's query by a subquery of its own rather than a join:
+    an UPDATE of the agreements cannot join.
+    """
+    return Subquery(regions.filter(pk=OuterRef(OuterRef(f"{side}_id"))).order_by().values("path"))
+
+
+def exchange_rows(registry):
+    """
+    The link rows of the published visits and news photos that involve both parties of the
+    agreement of the outer query, or units within them, as (rows, day, moment): each row's
+    exchange happened on `day` and is public from `moment` on. Each set starts from the link
+    rows of the regions below one party (WithinPath, a range on the paths' index) and joins the
+    same visit's or photo's place or regions below the other party. The models come from
+    `registry`, the app registry, or a migration's.
+    """
+    region, visit_link, photo_link = (
+        registry.get_model("cooperation", name)
+        for name in ("Region", "VisitRegion", "NewsPhotoRegion")
+    )
+    mission = party_path("mission_region", region.objects)
+    host = party_path("host_region", region.objects)
+    published = Publishable.Status.PUBLISHED
+    visits = visit_link.objects.filter(visit__status=published)
+    photos = photo_link.objects.filter(photo__status=published).annotate(
+        day=Coalesce("photo__taken_on", TruncDate("photo__publish_at"))
+    )
+    visit, photo = ("visit__start_date", "visit__publish_at"), ("day", "photo__publish_at")
+    return [
+        # Joined by a unit of each party.
+        (visits.filter(within(mission), WithinPath("visit__regions__path", host)), *visit),
+        # Joined by a unit of one party, held at one of the other's.
+        (visits.filter(within(mission), WithinPath("visit__location__path", host)), *visit),
+        (visits.filter(within(host), WithinPath("visit__location__path", mission)), *visit),
+        # A photo showing a unit of each party.
+        (photos.filter(within(mission), WithinPath("photo__regions__path", host)), *photo),
+    ]
+
+
+def worked_out_last_exchange(now, registry=apps):
+    """
+    For the agreements of the query it is used in: the day of the latest visit or news photo
+    published by `now` that involves both parties, or units within them, or None. Four
+    correlated subqueries per agreement: the work that storing it (`recorded_last_exchange`)
+    spares the reads.
+    """
+    none = Value(NO_EXCHANGE, output_field=DateField())
+    latest = [
+        Coalesce(
+            Subquery(rows.filter(**{f"{moment}__lte": now}).order_by(f"-{day}").values(day)[:1]),
+            none,
+        )
+        for rows, day, moment in exchange_rows(registry)
+    ]
+    return NullIf(Greatest(*latest), none)
+
+
+def next_scheduled_exchange(now, registry=apps):
+    """For the agreements of the query it is used in: when the first visit or news photo of
+    both parties that is published but scheduled for after `now` comes out, or None."""
+    nothing = Value(NOTHING_SCHEDULED, output_field=DateTimeField())
+    soonest = [
+        Coalesce(
+            Subquery(rows.filter(**{f"{moment}__gt": now}).order_by(moment).values(moment)[:1]),
+            nothing,
+        )
+        for rows, _day, moment in exchange_rows(registry)
+    ]
+    return NullIf(Least(*soonest), nothing)
 
 
 class TwinningAgreementQuerySet(models.QuerySet):
@@ -95,10 +189,13 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.select_related("mission_region", "host_region")
 
     def party_count(self):
-        """How many regions are a party to at least one of these agreements."""
-        mission_parties = self.order_by().values_list("mission_region_id")
-        host_parties = self.order_by().values_list("host_region_id")
-        return mission_parties.union(host_parties).count()
+        """How many regions are a party to at least one of these agreements: each region is
+        looked up in the agreements' indexes, rather than every agreement read."""
+        agreements = self.order_by()
+        return Region.objects.filter(
+            Exists(agreements.filter(mission_region=OuterRef("pk")))
+            | Exists(agreements.filter(host_region=OuterRef("pk")))
+        ).count()
 
     def per_year(self):
         """Rows of {"year", "count"}: how many agreements were signed each year."""
@@ -112,11 +209,11 @@ class TwinningAgreementQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def involving(self, region):
-        """Agreements of the region or of any unit below it, on either side."""
-        return self.filter(
-            Q(mission_region__path__startswith=region.path)
-            | Q(host_region__path__startswith=region.path)
-        )
+        """Agreements of the region or of any unit below it, on either side. The units are
+        found first, so that the agreements are found by their parties' indexes rather than by
+        reading every agreement with its parties."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(Q(mission_region__in=units) | Q(host_region__in=units))
 
     def with_last_exchange(self):
         """
@@ -125,31 +222,18 @@ class TwinningAgreementQuerySet(models.QuerySet):
         `silent_since`: that day or, for an agreement never visited, the day it was signed (the
         1st of January of its year when the day is unknown).
 
-        One query for any number of agreements: four correlated subqueries each, which start
-        from the link rows of the regions below one party (WithinPath, a range on the paths'
-        index) and join the same visit's or photo's place or regions below the other party.
+        Read from what is stored (`recorded_last_exchange`, kept up to date by
+        cooperation.activity), with no subquery, except for an agreement whose pair has had a
+        visit or photo come out since it was stored, one that was scheduled for later
+        (`recorded_until` has passed): its last exchange is worked out afresh, so that it is
+        exact at every moment without anything run at that moment.
         """
-        mission, host = OuterRef("mission_region__path"), OuterRef("host_region__path")
-        visits = VisitRegion.objects.filter(published_condition("visit__"))
-        photos = NewsPhotoRegion.objects.filter(published_condition("photo__")).annotate(
-            day=Coalesce("photo__taken_on", TruncDate("photo__publish_at"))
+        now = timezone.now()
+        last_exchange = Case(
+            When(recorded_until__lte=now, then=worked_out_last_exchange(now)),
+            default="recorded_last_exchange",
+            output_field=DateField(),
         )
-        exchanges = [
-            # Joined by a unit of each party.
-            (visits.filter(within(mission), WithinPath("visit__regions__path", host)), "visit"),
-            # Joined by a unit of one party, held at one of the other's.
-            (visits.filter(within(mission), WithinPath("visit__location__path", host)), "visit"),
-            (visits.filter(within(host), WithinPath("visit__location__path", mission)), "visit"),
-            # A photo showing a unit of each party.
-            (photos.filter(within(mission), WithinPath("photo__regions__path", host)), "photo"),
-        ]
-        none = Value(NO_EXCHANGE, output_field=DateField())
-        days = {"visit": "visit__start_date", "photo": "day"}
-        latest = [
-            Coalesce(Subquery(rows.order_by(f"-{days[kind]}").values(days[kind])[:1]), none)
-            for rows, kind in exchanges
-        ]
-        last_exchange = NullIf(Greatest(*latest), none)
         new_year = Concat(Cast("year", CharField()), Value("-01-01"), output_field=CharField())
         return self.annotate(last_exchange=last_exchange).annotate(
             silent_since=Coalesce(
@@ -158,8 +242,13 @@ class TwinningAgreementQuerySet(models.QuerySet):
         )
 
     def active_since(self, day):
-        """Agreements with an exchange on or after `day`."""
-        return self.with_last_exchange().filter(last_exchange__gte=day)
+        """Agreements with an exchange on or after `day`: found by the index of the recorded
+        last exchange, which time only moves later (with_last_exchange()), and of the moments
+        at which a scheduled one overtakes it."""
+        return self.with_last_exchange().filter(
+            Q(recorded_last_exchange__gte=day)
+            | Q(recorded_until__lte=timezone.now(), last_exchange__gte=day)
+        )
 
     def dormant(self, since):
         """Agreements not ended that have been silent since before `since` (see
@@ -190,17 +279,29 @@ class TwinningAgreementQuerySet(models.QuerySet):
                     default=Value(next_year),
                 )
             )
-            .order_by(
-                "jubilee_year",
-                ExtractMonth("signed_on").asc(nulls_last=True),
-                ExtractDay("signed_on").asc(nulls_last=True),
-                "pk",
-            )
+            .order_by("jubilee_year", MonthAndDay("signed_on").asc(nulls_last=True), "pk")
             .with_parties()
         )
 
 
-class TwinningAgreement(models.Model):
+class JubileeMixin:
+    """The anniversary of an agreement (its `year`, `signed_on`) annotated with the
+    `jubilee_year` of TwinningAgreementQuerySet.jubilees()."""
+
+    @property
+    def jubilee_age(self):
+        """The round age the agreement reaches in its `jubilee_year`."""
+        return self.jubilee_year - self.year
+
+    @property
+    def jubilee_date(self):
+        """The anniversary's day when the signing date is known (28 February for a 29th)."""
+        if self.signed_on is None:
+            return None
+        return same_day_in(self.jubilee_year, self.signed_on)
+
+
+class TwinningAgreement(JubileeMixin, models.Model):
     """A twinning or cooperation agreement between a region of each country."""
 
     class Kind(models.TextChoices):
@@ -259,6 +360,21 @@ class TwinningAgreement(models.Model):
         help_text=_("The request on the partner search board that led to this agreement, if any."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The partnership's activity, stored so that reading it costs no subquery; kept up to date
+    # by cooperation.activity wherever content changes, and read through with_last_exchange().
+    recorded_last_exchange = models.DateField(
+        _("last exchange (as recorded)"), null=True, editable=False, db_index=True
+    )
+    recorded_until = models.DateTimeField(
+        _("last exchange recorded until"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "When the first visit or news photo of the pair scheduled for later comes out; "
+            "from then on the recorded last exchange may be behind."
+        ),
+    )
 
     objects = TwinningAgreementQuerySet.as_manager()
 
@@ -290,6 +406,13 @@ class TwinningAgreement(models.Model):
 
     def __str__(self):
         return f"{self.mission_region} – {self.host_region} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        from ..activity import refresh_last_exchange
+
+        super().save(*args, **kwargs)
+        # Its parties may have changed, and a new agreement may have had exchanges already.
+        refresh_last_exchange(TwinningAgreement.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse(
@@ -338,13 +461,6 @@ class TwinningAgreement(models.Model):
         return Jubilee(year, age, same_day_in(year, self.signed_on) if self.signed_on else None)
 
     @property
-    def jubilee_age(self):
-        """The round age the agreement reaches in its `jubilee_year` (see jubilees())."""
-        return self.jubilee_year - self.year
-
-    @property
-    def jubilee_date(self):
-        """The anniversary's day when the signing date is known (28 February for a 29th)."""
-        if self.signed_on is None:
-            return None
-        return same_day_in(self.jubilee_year, self.signed_on)
+    def parties(self):
+        """The region of the mission's country, then the host country's."""
+        return [self.mission_region, self.host_region]

@@ -3,32 +3,41 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from editorial.models import PublicationQuerySet, Publishable
+from editorial.models import Publishable
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
+from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 from .visits import Visit
 
 
-class NewsPhotoQuerySet(PublicationQuerySet):
+class NewsPhotoQuerySet(ExchangeQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def exchange_regions(self):
+        """The regions these photos show."""
+        return Region.objects.filter(
+            pk__in=NewsPhotoRegion.objects.filter(photo__in=self).values("region")
+        )
+
     def showing(self, region):
-        """Photos of the region or of any unit below it."""
-        return self.filter(regions__path__startswith=region.path).distinct()
+        """Photos of the region or of any unit below it (the units found first, as
+        TwinningAgreementQuerySet.involving() does)."""
+        units = Region.objects.within(region).values("pk")
+        return self.filter(pk__in=NewsPhotoRegion.objects.filter(region__in=units).values("photo"))
 
     def with_details(self):
         """With the visit and the regions shown, as a photo's page and the API show them."""
         return self.select_related("visit").prefetch_related("regions")
 
 
-class NewsPhoto(Publishable, SearchableText):
+class NewsPhoto(Exchange, Publishable, SearchableText):
     """A news entry built around one photo."""
 
     searched_fields = ("title", "caption")
@@ -90,7 +99,7 @@ class NewsPhoto(Publishable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperation:news_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:news_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -6,13 +6,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, Case, Expression, F, Q, Value, When
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from photos.fields import PhotoField
 
+from ..addresses import address_by_slug
 from ..countries import country_choices
 from ..transliteration import contains_text, search_lines
+from .exchanges import activity_refreshed
 
 
 class WithinPath(Expression):
@@ -203,13 +204,10 @@ class Region(models.Model):
         self.fill_derived_fields()
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
-            # Moving or renaming a region moves everything below it too.
-            Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-                path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
-            )
+            self.moved_from(old_path)
 
     def get_absolute_url(self):
-        return reverse("cooperation:region_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:region_detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -250,7 +248,12 @@ class Region(models.Model):
     @property
     def depth(self):
         """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
-        return self.path.count("/") - 2
+        return self.depth_of(self.path)
+
+    @staticmethod
+    def depth_of(path):
+        """The depth of the region with this materialized path."""
+        return path.count("/") - 2
 
     def path_above(self):
         """The slugs of the units above this one, from the top down."""
@@ -274,24 +277,49 @@ class Region(models.Model):
         prefix = self.parent.path if self.parent is not None else "/"
         return f"{prefix}{self.slug}/"
 
+    def moved_from(self, old_path):
+        """Moving or renaming a region moves everything below it too; and what lies below the
+        units above it, there and here, changes, and so may their partnerships' activity."""
+        from ..activity import refresh_after_move
 
-class RegionLinkManager(models.Manager):
+        Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+            path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
+        )
+        refresh_after_move(old_path, self.path)
+
+
+class RegionLinkQuerySet(models.QuerySet):
     def get_by_natural_key(self, entry_slug, region_slug):
         return self.get(
             **{f"{self.model.entry_field}__slug": entry_slug, "region__slug": region_slug}
         )
 
+    def entries(self):
+        """The entries these rows link regions to."""
+        return self.model.entry_model()._default_manager.filter(
+            pk__in=self.values(self.model.entry_field)
+        )
+
+    def update(self, **kwargs):
+        with activity_refreshed(self.entries().exchange_regions()):
+            return super().update(**kwargs)
+
+    def delete(self):
+        with activity_refreshed(self.entries().exchange_regions()):
+            return super().delete()
+
 
 class RegionLink(models.Model):
     """A region linked to an entry (taking part in a visit, shown in a photo): a row of the
-    entry's form, found by the two slugs; a region so linked cannot be deleted."""
+    entry's form, found by the two slugs; a region so linked cannot be deleted. Saving or
+    deleting one refreshes the activity of the partnerships the entry can count for."""
 
     # The name of the foreign key to the entry.
     entry_field = None
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
 
-    objects = RegionLinkManager()
+    objects = RegionLinkQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -299,8 +327,28 @@ class RegionLink(models.Model):
     def __str__(self):
         return str(self.region)
 
+    def save(self, *args, **kwargs):
+        with activity_refreshed(self.exchange_regions()):
+            return super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return getattr(self, self.entry_field).get_absolute_url()
 
+    def delete(self, *args, **kwargs):
+        with activity_refreshed(self.exchange_regions()):
+            return super().delete(*args, **kwargs)
+
+    @classmethod
+    def entry_model(cls):
+        return cls._meta.get_field(cls.entry_field).related_model
+
     def natural_key(self):
         return (*getattr(self, self.entry_field).natural_key(), *self.region.natural_key())
+
+    def exchange_regions(self):
+        """The regions the row's entry involves, as stored: the entry it belongs to, and the one
+        it belonged to before a save."""
+        stored = type(self)._default_manager.filter(pk=self.pk).values(self.entry_field)
+        entry_id = getattr(self, f"{self.entry_field}_id")
+        entries = self.entry_model()._default_manager.filter(Q(pk=entry_id) | Q(pk__in=stored))
+        return entries.exchange_regions()

@@ -3,25 +3,34 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import PublicationQuerySet, Publishable
+from editorial.models import Publishable
 from editorial.rich_text import RichTextField
 
+from ..addresses import address_by_slug
+from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 
 
-class VisitQuerySet(PublicationQuerySet):
+class VisitQuerySet(ExchangeQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def exchange_regions(self):
+        """The places of these visits and the regions taking part in them."""
+        return Region.objects.filter(
+            Q(pk__in=self.values("location"))
+            | Q(pk__in=VisitRegion.objects.filter(visit__in=self).values("region"))
+        )
+
     def involving(self, region):
-        """Visits held in the region or below it, or in which such a unit took part."""
-        return self.filter(
-            Q(location__path__startswith=region.path) | Q(regions__path__startswith=region.path)
-        ).distinct()
+        """Visits held in the region or below it, or in which such a unit took part (the units
+        found first, as TwinningAgreementQuerySet.involving() does)."""
+        units = Region.objects.within(region).values("pk")
+        taking_part = VisitRegion.objects.filter(region__in=units).values("visit")
+        return self.filter(Q(location__in=units) | Q(pk__in=taking_part))
 
     def with_details(self):
         """With the place, the regions taking part and the published photos (`public_photos`),
@@ -32,7 +41,7 @@ class VisitQuerySet(PublicationQuerySet):
         )
 
 
-class Visit(Publishable, SearchableText):
+class Visit(Exchange, Publishable, SearchableText):
     """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
 
     searched_fields = ("title", "summary")
@@ -97,7 +106,7 @@ class Visit(Publishable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperation:visit_detail", kwargs={"slug": self.slug})
+        return address_by_slug("cooperation:visit_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -29,8 +29,8 @@ def upcoming_jubilees():
 def dormant_partnerships():
     """The partnerships silent for more than COOPERATION_DORMANT_AFTER_YEARS years, the longest
     silence first, for staff reviving them: `{"years", "agreements", "more"}`, each agreement
-    with its `last_exchange` and `silent_since`. Working it out reads every agreement's visits
-    and photos, so it is kept until the content changes."""
+    with its `last_exchange` and `silent_since`. It reads the stored activity of every
+    agreement not ended, so it is kept until the content changes."""
     since = dormant_since(timezone.localdate())
 
     def longest_silences():

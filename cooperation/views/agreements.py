@@ -2,16 +2,18 @@
 agreement's scanned document."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.views import View
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
 
 from ..countries import country_name
-from ..exports import write_agreements_csv
+from ..exports import agreements_csv
 from ..filters import AgreementFilter
+from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import TwinningAgreement
 from .mixins import ForgivingPaginationMixin, first_entries
@@ -23,11 +25,15 @@ MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.with_parties()
+    queryset = TwinningAgreement.objects.all()
     template_name = "cooperation/agreement_list.html"
     paginate_by = 25
     # Invalid filter values are reported on the form; the valid ones still apply.
     strict = False
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page of light rows (AgreementRows) rather than model instances."""
+        return super().paginate_queryset(AgreementRows(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -42,7 +48,8 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def render_csv(self):
-        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
+        """Every agreement the filters select, unpaginated, sent as it is made; invalid filters
+        are a 400."""
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             problems = [
@@ -53,21 +60,18 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
             return HttpResponseBadRequest(
                 "\n".join(problems), content_type="text/plain; charset=utf-8"
             )
-        response = HttpResponse(
+        return StreamingHttpResponse(
+            agreements_csv(filterset.qs, get_language(), self.request.build_absolute_uri),
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
         )
-        # The byte order mark tells spreadsheet programs that the file is UTF-8 (Cyrillic).
-        response.write("\ufeff")
-        write_agreements_csv(filterset.qs, response, self.request.build_absolute_uri)
-        return response
 
 
 class AgreementMapView(PublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.with_parties().order_by("year", "pk")
+    queryset = TwinningAgreement.objects.order_by("year", "pk")
     template_name = "cooperation/agreement_map.html"
     strict = False
 
@@ -79,7 +83,9 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreements, too_many = first_entries(context["object_list"], MAP_AGREEMENT_LIMIT)
+        agreements, too_many = first_entries(
+            AgreementRows(context["object_list"]), MAP_AGREEMENT_LIMIT
+        )
         if too_many:
             agreements = []
         context.update(

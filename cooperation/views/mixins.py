@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
 
+from ..paging import KeysFirstPaginator
+
 
 def first_entries(queryset, limit):
     """The first `limit` entries and whether there are more, in one query."""
@@ -12,7 +14,10 @@ def first_entries(queryset, limit):
 
 
 class ForgivingPaginationMixin:
-    """A page number past the end, or not a number, shows the nearest page with a message."""
+    """A page number past the end, or not a number, shows the nearest page with a message; the
+    page's rows are found by their keys first (KeysFirstPaginator)."""
+
+    paginator_class = KeysFirstPaginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)

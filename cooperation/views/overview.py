@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from editorial.public import PublicPageMixin
 
 from ..charts import AgreementTimeline
+from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import NewsPhoto, OverviewPage, TwinningAgreement, Visit, jubilee_years
 
@@ -36,8 +37,8 @@ class OverviewView(PublicPageMixin, TemplateView):
         year_order = "-year" if page is not None and page.newest_first else "year"
         agreement_count = TwinningAgreement.objects.count()
         if agreement_count <= OVERVIEW_AGREEMENT_LIMIT:
-            agreements = TwinningAgreement.objects.with_parties().order_by(year_order, "pk")
-            context["agreements"] = agreements = list(agreements)
+            agreements = TwinningAgreement.objects.order_by(year_order, "pk")
+            context["agreements"] = agreements = AgreementRows(agreements).all()
             context["agreement_map"] = AgreementMap.for_agreements(agreements)
             context["timeline"] = AgreementTimeline.from_agreements(agreements)
         else:
@@ -48,7 +49,9 @@ class OverviewView(PublicPageMixin, TemplateView):
             )
         today = timezone.localdate()
         context.update(
-            jubilees=TwinningAgreement.objects.jubilees(today)[:JUBILEE_LIMIT],
+            jubilees=AgreementRows(TwinningAgreement.objects.jubilees(today), "jubilee_year")[
+                :JUBILEE_LIMIT
+            ],
             jubilee_years=jubilee_years(today),
             page=page,
             agreement_count=agreement_count,

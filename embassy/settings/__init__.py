@@ -73,6 +73,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "embassy.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which serves static files compressed already; above everything that
+    # reads or changes the body. It pads what it compresses with random bytes, against BREACH.
+    # Pages from the page cache come compressed already (editorial.cache).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,7 +162,7 @@ def cache_from_url(url):
     """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
     by the processes of one machine; empty for a local-memory cache of each process."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "embassy.redis_cache.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -1,9 +1,10 @@
 """
 Browser tests: Debian's Chromium driven by Playwright against a live server.
 
-They use pytest-django's `live_server`, whose tests run in transactions that are flushed
-afterwards: each test loads the initial content itself (the `site` fixture), and pytest-django
-runs these tests after the others, which keep the content loaded once per session.
+They use pytest-django's `live_server`, whose tests commit their rows and flush the database
+afterwards, so pytest-django runs them after the others. Each test loads the initial content
+itself (the `site` fixture), as `make run` does: the pages are walked, photographed and checked
+as visitors see them, while the other tests build their own rows with `tests.factories`.
 """
 
 import io

@@ -22,13 +22,22 @@ from schemathesis.specs.openapi.checks import (
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from embassy.wsgi import application
-from tests.cooperation.test_query_counts import add_synthetic_content
+from tests.cooperation.test_query_counts import LARGE, SMALL, add_content
+from tests.factories import (
+    MunicipalityFactory,
+    NewsPhotoFactory,
+    OblastFactory,
+    RegionFactory,
+    TownFactory,
+    VisitFactory,
+    twinned_regions,
+)
 from tests.photos.image_files import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
-PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
-VISIT_SLUG = PHOTO_SLUG
+VISIT_SLUG = "ambassador-in-stara-zagora-2021"
+PHOTO_SLUG = "ambassador-in-stara-zagora-2021-photo"
 OPERATIONS = [
     ("/api/regions/", "GET"),
     ("/api/regions/{slug}/", "GET"),
@@ -53,13 +62,54 @@ def all_results(client, url, params=None):
     return body["results"]
 
 
+@pytest.fixture
+def regions():
+    return twinned_regions()
+
+
+@pytest.fixture
+def visits(regions):
+    """The ambassador's visit to Stara Zagora oblast in 2021, with its photo; a meeting of
+    twinned cities in Burgas in 2005; another, known to the month, in 2000, with no place."""
+    burgas_oblast = OblastFactory(country="BG", slug="burgas-oblast")
+    ambassador = VisitFactory(
+        slug=VISIT_SLUG,
+        kind=Visit.Kind.AMBASSADOR,
+        start_date=datetime.date(2021, 9, 6),
+        location=regions.stara_zagora_oblast,
+        regions=[regions.brest_oblast, regions.stara_zagora_oblast],
+    )
+    NewsPhotoFactory(
+        slug=PHOTO_SLUG,
+        visit=ambassador,
+        regions=[regions.brest_oblast, regions.stara_zagora_oblast],
+        publish_at=datetime.datetime(2021, 9, 6, 15, 0, tzinfo=datetime.UTC),
+    )
+    VisitFactory(
+        slug="second-meeting-of-twinned-cities-2005",
+        kind=Visit.Kind.TWIN_CITIES_MEETING,
+        start_date=datetime.date(2005, 4, 1),
+        date_precision=Visit.DatePrecision.MONTH,
+        location=MunicipalityFactory(parent=burgas_oblast, slug="burgas"),
+    )
+    VisitFactory(
+        slug="first-meeting-of-twinned-cities-2000",
+        kind=Visit.Kind.TWIN_CITIES_MEETING,
+        start_date=datetime.date(2000, 11, 1),
+        date_precision=Visit.DatePrecision.MONTH,
+    )
+    return ambassador
+
+
 # Regions
 
 
-def test_regions_list_every_region_with_its_place_in_the_tree(client):
+def test_regions_list_every_region_with_its_place_in_the_tree(client, regions):
+    RegionFactory.create_batch(40)
+    Region.objects.filter(slug="brest-oblast").update(latitude=52.0976, longitude=23.7341)
     body = get_json(client, "/api/regions/").json()
     assert set(body) == {"count", "next", "previous", "results"}
-    assert body["count"] == Region.objects.count() == 111
+    assert body["count"] == Region.objects.count() > 50
     assert len(body["results"]) == 50
     assert body["next"] == "http://testserver/api/regions/?page=2"
     brest_oblast, first_child = body["results"][:2]
@@ -78,7 +128,7 @@ def test_regions_list_every_region_with_its_place_in_the_tree(client):
 
 
 def test_a_regions_coat_of_arms_comes_as_renditions(client):
-    region = Region.objects.get(slug="brest-oblast")
+    region = OblastFactory(slug="brest-oblast")
     region.coat_of_arms = upload("brest.png", image_bytes(Image.new("RGB", (400, 480)), "PNG"))
     region.save()
     arms = get_json(client, "/api/regions/brest-oblast/").json()["coat_of_arms"]
@@ -91,7 +141,7 @@ def test_a_regions_coat_of_arms_comes_as_renditions(client):
     assert all(image["url"].startswith("http://testserver/media/renditions/") for image in arms)
 
 
-def test_one_region_by_its_slug(client):
+def test_one_region_by_its_slug(client, regions):
     region = get_json(client, "/api/regions/znamenka-village-council/").json()
     assert region["kind"] == "village_council"
     assert region["parent"] == "brest-district"
@@ -106,7 +156,7 @@ def test_one_region_by_its_slug(client):
         ({"within": "brest-district"}, {"slug": "znamenka-village-council"}),
     ],
 )
-def test_region_filters(client, params, expected):
+def test_region_filters(client, params, expected, regions):
     results = all_results(client, "/api/regions/", params)
     assert results
     assert any(expected.items() <= region.items() for region in results)
@@ -115,7 +165,7 @@ def test_region_filters(client, params, expected):
             assert {region[key] for region in results} == {params[key]}
 
 
-def test_within_filter_gives_the_region_and_every_unit_below_it(client):
+def test_within_filter_gives_the_region_and_every_unit_below_it(client, regions):
     slugs = {
         region["slug"]
         for region in all_results(client, "/api/regions/", {"within": "brest-oblast"})
@@ -129,7 +179,7 @@ def test_within_filter_gives_the_region_and_every_unit_below_it(client):
 # Agreements
 
 
-def test_agreements_carry_both_parties_and_the_address_of_their_page(client):
+def test_agreements_carry_both_parties_and_the_address_of_their_page(client, regions):
     body = get_json(client, "/api/agreements/", {"region": "pleven"}).json()
     assert body["count"] == 1
     agreement = body["results"][0]
@@ -161,7 +211,7 @@ def test_agreements_carry_both_parties_and_the_address_of_their_page(client):
     assert get_json(client, f"/api/agreements/{stored.pk}/").json() == agreement
 
 
-def test_agreement_signing_date_is_an_iso_date(client):
+def test_agreement_signing_date_is_an_iso_date(client, regions):
     TwinningAgreement.objects.filter(host_region__slug="pleven").update(
         signed_on=datetime.date(1997, 5, 14), year=1997
     )
@@ -177,14 +227,16 @@ def test_agreement_signing_date_is_an_iso_date(client):
         {"region": "stara-zagora-oblast", "year_min": 2000},
         {"region": "brest-oblast", "year_min": 2021, "year_max": 2021},
         {"q": "минск"},
-        {"q": "Mogilev", "country": "BY"},
+        {"q": "Brest", "country": "BY"},
         {"q": "Брест", "country": "BG"},
         {"kind": "twinning", "status": "active", "sort": "name"},
         {"year_max": 2005, "sort": "-name"},
         {"sort": "year"},
     ],
 )
-def test_api_and_agreement_list_page_give_the_same_agreements_in_the_same_order(client, params):
+def test_api_and_agreement_list_page_give_the_same_agreements_in_the_same_order(
+    client, params, regions
+):
     page = client.get("/bg/cooperation/agreements/", params)
     on_the_page = [agreement.pk for agreement in page.context["paginator"].object_list]
     in_the_api = [agreement["id"] for agreement in all_results(client, "/api/agreements/", params)]
@@ -192,6 +244,7 @@ def test_api_and_agreement_list_page_give_the_same_agreements_in_the_same_order(
 
 
 def test_the_agreement_list_links_its_json_download_with_the_same_filters(client):
+    OblastFactory(slug="brest-oblast")
     page = client.get("/en/cooperation/agreements/", {"region": "brest-oblast", "page": 2})
     assert 'href="/api/agreements/?region=brest-oblast&amp;lang=en"' in page.content.decode()
 
@@ -199,7 +252,9 @@ def test_the_agreement_list_links_its_json_download_with_the_same_filters(client
 # Visits and news
 
 
-def test_visits_list_only_published_visits_newest_first_with_places_regions_and_photos(client):
+def test_visits_list_only_published_visits_newest_first_with_places_regions_and_photos(
+    client, visits
+):
     Visit.objects.filter(slug="second-meeting-of-twinned-cities-2005").update(
         status=Visit.Status.DRAFT
     )
@@ -228,13 +283,13 @@ def test_visits_list_only_published_visits_newest_first_with_places_regions_and_
     assert "brest-oblast" in {region["slug"] for region in visit["regions"]}
     photo = visit["photos"][0]
     assert photo["slug"] == PHOTO_SLUG
-    assert photo["image"].startswith("http://testserver/media/news/2021/")
+    assert photo["image"] == f"http://testserver{NewsPhoto.objects.get().image.url}"
     assert photo["url"] == f"http://testserver/bg/news/{PHOTO_SLUG}/"
     assert results[1]["location"] is None
     assert results[1]["date_precision"] == "month"
 
 
-def test_a_visits_draft_photos_are_left_out(client):
+def test_a_visits_draft_photos_are_left_out(client, visits):
     NewsPhoto.objects.update(status=NewsPhoto.Status.DRAFT)
     assert get_json(client, f"/api/visits/{VISIT_SLUG}/").json()["photos"] == []
 
@@ -247,27 +302,25 @@ def test_a_visits_draft_photos_are_left_out(client):
         ({"region": "burgas-oblast"}, ["second-meeting-of-twinned-cities-2005"]),
     ],
 )
-def test_visit_filters_are_the_visit_list_pages(client, params, expected):
+def test_visit_filters_are_the_visit_list_pages(client, params, expected, visits):
     assert [visit["slug"] for visit in all_results(client, "/api/visits/", params)] == expected
     page = client.get("/bg/cooperation/visits/", params)
     assert [visit.slug for visit in page.context["object_list"]] == expected
 
 
-def test_news_photos_give_the_image_its_size_renditions_visit_and_regions(client):
+def test_news_photos_give_the_image_its_size_renditions_visit_and_regions(client, visits):
     photo = NewsPhoto.objects.get()
     results = all_results(client, "/api/news/")
     assert len(results) == 1
     entry = results[0]
     image_url = f"http://testserver{photo.image.url}"
     assert entry["image"] == image_url
-    assert (entry["width"], entry["height"]) == (photo.width, photo.height) == (1200, 800)
+    assert (entry["width"], entry["height"]) == (photo.width, photo.height) == (640, 480)
     assert [(r["width"], r["type"]) for r in entry["renditions"]] == [
         (320, "image/webp"),
         (640, "image/webp"),
-        (1280 if photo.width > 1280 else 1200, "image/webp"),
         (320, "image/jpeg"),
         (640, "image/jpeg"),
-        (1280 if photo.width > 1280 else 1200, "image/jpeg"),
     ]
     assert all(
         r["url"].startswith("http://testserver/media/renditions/") for r in entry["renditions"]
@@ -282,12 +335,14 @@ def test_news_photos_give_the_image_its_size_renditions_visit_and_regions(client
     assert entry["published_at"] == "2021-09-06T18:00:00+03:00"
 
 
-def test_news_photo_of_a_draft_visit_does_not_name_the_visit(client):
+def test_news_photo_of_a_draft_visit_does_not_name_the_visit(client, visits):
     Visit.objects.filter(slug=VISIT_SLUG).update(status=Visit.Status.DRAFT)
     assert get_json(client, f"/api/news/{PHOTO_SLUG}/").json()["visit"] is None
 
 
-def test_drafts_and_scheduled_entries_are_not_in_the_api_even_for_staff(client, staff_client):
+def test_drafts_and_scheduled_entries_are_not_in_the_api_even_for_staff(
+    client, staff_client, visits
+):
     NewsPhoto.objects.update(publish_at=timezone.now() + datetime.timedelta(days=1))
     Visit.objects.filter(slug=VISIT_SLUG).update(status=Visit.Status.DRAFT)
     for some_client in (client, staff_client):
@@ -299,7 +354,7 @@ def test_drafts_and_scheduled_entries_are_not_in_the_api_even_for_staff(client, 
 # Languages
 
 
-def test_names_come_in_bulgarian_by_default(client):
+def test_names_come_in_bulgarian_by_default(client, regions):
     region = get_json(client, "/api/regions/brest/").json()
     assert region["name"] == "Брест"
     assert region["url"] == "http://testserver/bg/cooperation/regions/brest/"
@@ -315,7 +370,7 @@ def test_names_come_in_bulgarian_by_default(client):
         ({}, {"accept-language": "de"}, "Брест", "bg"),
     ],
 )
-def test_names_come_in_the_language_asked_for(client, params, headers, name, language):
+def test_names_come_in_the_language_asked_for(client, params, headers, name, language, regions):
     response = get_json(client, "/api/regions/brest/", params, **headers)
     assert response.json()["name"] == name
     assert response.json()["url"] == f"http://testserver/{language}/cooperation/regions/brest/"
@@ -323,7 +378,7 @@ def test_names_come_in_the_language_asked_for(client, params, headers, name, lan
     assert "Accept-Language" in response["Vary"]
 
 
-def test_a_name_missing_in_a_language_falls_back_to_bulgarian(client):
+def test_a_name_missing_in_a_language_falls_back_to_bulgarian(client, regions):
     Region.objects.filter(slug="brest").update(name_en="")
     assert get_json(client, "/api/regions/brest/", {"lang": "en"}).json()["name"] == "Брест"
 
@@ -394,7 +449,7 @@ def test_any_site_may_read_the_api(client):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
-def test_the_browsable_api_shows_the_data_in_html(client):
+def test_the_browsable_api_shows_the_data_in_html(client, regions):
     response = client.get(
         "/api/agreements/", {"region": "brest-oblast"}, headers={"accept": "text/html"}
     )
@@ -478,7 +533,7 @@ def test_documentation_page_loads_its_files_from_the_site_only(client):
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_fuzzing_the_schema_finds_no_server_error_and_only_documented_answers(
-    api_schema, path, method, mode
+    api_schema, visits, path, method, mode
 ):
     """Schemathesis sends requests made from the schema, and the answers must follow it.
 
@@ -498,12 +553,15 @@ def test_fuzzing_the_schema_finds_no_server_error_and_only_documented_answers(
     )
     def answers_as_documented(case):
         case.call_and_validate(
+            # Schemathesis asks for gzip, as requests does, but its WSGI client does not
+            # decompress what the site then compresses.
+            headers={"Accept-Encoding": "identity"},
             checks=[
                 not_a_server_error,
                 status_code_conformance,
                 content_type_conformance,
                 response_schema_conformance,
-            ]
+            ],
         )
 
     with served_in_the_test_transaction():
@@ -520,8 +578,8 @@ LIST_URLS = [
     "/api/visits/",
     "/api/visits/?region=brest-oblast&page_size=200",
     "/api/news/?page_size=200",
-    f"/api/visits/{VISIT_SLUG}/",
-    f"/api/news/{PHOTO_SLUG}/",
+    "/api/visits/visit-0/",
+    "/api/news/photo-0/",
 ]
 QUERY_CEILING = 5
 
@@ -533,12 +591,14 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_api_costs_the_same_few_queries_with_ten_times_the_content(client):
-    with_fixtures = {url: count_queries(client, url) for url in LIST_URLS}
-    add_synthetic_content(factor=10)
+def test_api_costs_the_same_few_queries_with_ten_times_the_content(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # What answering costs, not what the cache saves.
+    add_content(SMALL)
+    with_little = {url: count_queries(client, url) for url in LIST_URLS}
+    add_content(LARGE - SMALL)
     with_ten_times = {url: count_queries(client, url) for url in LIST_URLS}
-    assert with_ten_times == with_fixtures
-    assert max(with_fixtures.values()) <= QUERY_CEILING, with_fixtures
+    assert with_ten_times == with_little
+    assert max(with_little.values()) <= QUERY_CEILING, with_little
 
 
 # Answers to what no client should send
@@ -580,3 +640,27 @@ def test_the_documentation_page_answers_other_methods_than_get_with_405(client, 
     response = client.generic(method, "/api/docs/")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+# The page cache
+
+
+def test_the_api_answers_from_the_cache_until_the_content_changes(client):
+    town = TownFactory(name_bg="Стар град", name_en="Old town")
+    params = {"within": town.slug}
+    assert get_json(client, "/api/regions/", params).json()["results"][0]["name"] == "Стар град"
+    with CaptureQueriesContext(connection) as queries:
+        cached = get_json(client, "/api/regions/", params)
+    assert len(queries) == 0
+    assert cached.json()["results"][0]["name"] == "Стар град"
+    town.name_bg = "Нов град"
+    town.save()
+    assert get_json(client, "/api/regions/", params).json()["results"][0]["name"] == "Нов град"
+
+
+def test_the_cached_api_keeps_each_language_apart(client):
+    TownFactory(slug="t-cached", name_bg="Град", name_en="Town")
+    for language, name in [("bg", "Град"), ("en", "Town"), ("bg", "Град"), ("en", "Town")]:
+        body = get_json(client, "/api/regions/t-cached/", accept_language=language).json()
+        assert body["name"] == name
+    assert get_json(client, "/api/regions/t-cached/", {"lang": "en"}).json()["name"] == "Town"

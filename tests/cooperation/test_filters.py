@@ -106,5 +106,5 @@ def test_the_csv_follows_the_activity_filters(client, agreements):
         "/bg/cooperation/agreements/",
         {"region": agreements["oblast"].slug, "dormant": "no", "format": "csv"},
     )
-    rows = response.content.decode("utf-8-sig").splitlines()
+    rows = response.getvalue().decode("utf-8-sig").splitlines()
     assert len(rows) == 2 and agreements["lately"].mission_region.slug in rows[1]

@@ -7,6 +7,14 @@ from django.utils.translation import gettext
 
 from cooperation.maps import AgreementMap, layout_for
 from cooperation.models import Region, TwinningAgreement
+from tests.factories import (
+    AgreementFactory,
+    MunicipalityFactory,
+    OblastFactory,
+    RegionFactory,
+    TownFactory,
+    twinned_regions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +35,40 @@ def point_of(drawing, slug):
 
 
 def test_every_agreement_is_a_line_and_every_party_a_point():
+    twinned_regions()
     drawing = agreement_map()
-    assert len(drawing.lines) == 48
-    assert len(drawing.points) == 88
-    assert len({point.region.pk for point in drawing.points}) == 88
+    assert len(drawing.lines) == 6
+    assert len(drawing.points) == 10
+    assert len({point.region.pk for point in drawing.points}) == 10
 
 
 def test_everything_lies_inside_the_drawing():
+    twinned_regions()
+    # The far corners of both countries.
+    AgreementFactory(
+        mission_region__latitude=56.17,
+        mission_region__longitude=32.77,
+        host_region__latitude=41.24,
+        host_region__longitude=22.36,
+    )
     drawing = agreement_map()
     for point in drawing.points:
         assert 0 < point.x < drawing.width and 0 < point.y < drawing.height, point.region
 
 
 def test_belarus_is_drawn_above_bulgaria_and_west_stays_west():
+    def twin(city, latitude, longitude, partner, partner_latitude, partner_longitude):
+        AgreementFactory(
+            mission_region=RegionFactory(slug=city, latitude=latitude, longitude=longitude),
+            host_region=MunicipalityFactory(
+                slug=partner, latitude=partner_latitude, longitude=partner_longitude
+            ),
+        )
+
+    twin("vitebsk", 55.1904, 30.2049, "sofia", 42.6977, 23.3219)
+    twin("minsk", 53.9006, 27.5590, "ruse-oblast", 43.8356, 25.9657)
+    twin("brest", 52.0976, 23.7341, "burgas", 42.5048, 27.4626)
+    twin("gomel", 52.4345, 30.9754, "varna", 43.2141, 27.9147)
     drawing = agreement_map()
     assert point_of(drawing, "vitebsk").y < point_of(drawing, "minsk").y
     assert point_of(drawing, "minsk").y < point_of(drawing, "ruse-oblast").y
@@ -49,18 +78,29 @@ def test_belarus_is_drawn_above_bulgaria_and_west_stays_west():
 
 
 def test_a_line_joins_its_two_parties_and_links_to_their_agreements_page():
+    AgreementFactory.create_batch(2)
+    agreement = AgreementFactory(mission_region=TownFactory(slug="svetlogorsk"))
     drawing = agreement_map()
-    line = next(
-        line for line in drawing.lines if line.agreement.mission_region.slug == "svetlogorsk"
-    )
+    line = next(line for line in drawing.lines if line.agreement == agreement)
     assert line.start == point_of(drawing, "svetlogorsk")
-    assert line.end == point_of(drawing, line.agreement.host_region.slug)
-    host = line.agreement.host_region.slug
-    assert line.url == f"/bg/cooperation/agreements/{line.agreement.pk}-svetlogorsk-{host}/"
+    host = agreement.host_region.slug
+    assert line.end == point_of(drawing, host)
+    assert line.url == f"/bg/cooperation/agreements/{agreement.pk}-svetlogorsk-{host}/"
 
 
 def test_parties_at_the_same_place_are_drawn_apart():
     # Brest district is administered from the city of Brest: both are parties.
+    oblast = OblastFactory()
+    for slug in ("brest", "brest-district"):
+        AgreementFactory(
+            mission_region=RegionFactory(
+                parent=oblast,
+                kind=Region.Kind.CITY if slug == "brest" else Region.Kind.DISTRICT,
+                slug=slug,
+                latitude=52.0976,
+                longitude=23.7341,
+            )
+        )
     drawing = agreement_map()
     district, city = point_of(drawing, "brest-district"), point_of(drawing, "brest")
     assert (district.x, district.y) != (city.x, city.y)
@@ -68,13 +108,15 @@ def test_parties_at_the_same_place_are_drawn_apart():
 
 
 def test_an_agreement_whose_party_has_no_coordinates_gets_no_line():
-    Region.objects.filter(slug="svetlogorsk").update(latitude=None, longitude=None)
+    twinned_regions()
+    Region.objects.filter(slug="pinsk").update(latitude=None, longitude=None)
     drawing = agreement_map()
-    assert len(drawing.lines) == 46
-    assert not any(point.region.slug == "svetlogorsk" for point in drawing.points)
+    assert len(drawing.lines) == 5
+    assert not any(point.region.slug == "pinsk" for point in drawing.points)
 
 
 def test_the_outlines_are_svg_paths_with_decimal_points():
+    AgreementFactory()
     drawing = agreement_map()
     names = [str(country["name"]) for country in drawing.countries]
     assert names == [gettext("Belarus"), gettext("Bulgaria")]
@@ -85,5 +127,6 @@ def test_the_outlines_are_svg_paths_with_decimal_points():
 
 @override_settings(COOPERATION_HOST_COUNTRY="DE")
 def test_no_map_for_countries_without_outlines():
+    AgreementFactory()
     assert agreement_map() is None
     assert layout_for(("BY", "BY")) is None

@@ -94,7 +94,7 @@ def test_the_public_csv_marks_names_that_read_as_formulas(client):
     town = TownFactory(name_bg=HOSTILE_NAMES[0])
     AgreementFactory(mission_region=town, host_region=MunicipalityFactory(name_bg=HOSTILE_NAMES[1]))
     response = client.get("/bg/cooperation/agreements/", {"format": "csv", "region": town.slug})
-    (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    (row,) = csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig")))
     assert row["mission_party_name"] == "'" + HOSTILE_NAMES[0]
     assert row["host_party_name"] == "'" + HOSTILE_NAMES[1]
     assert row["year"] == "2000"

@@ -1,28 +1,40 @@
 """The public page cache: fast when nothing changed, fresh the moment something did."""
 
 import datetime
+import gzip
 import os
 import subprocess
 import sys
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Region
 from editorial.cache import VERSION_KEY, cached_until_content_changes
-from embassy.models import MissionLink
 from embassy.settings import cache_from_url
 from tests.admin_forms import opened_version
-from tests.factories import TownFactory
+from tests.factories import (
+    AgreementFactory,
+    MissionLinkFactory,
+    NewsPhotoFactory,
+    RegionFactory,
+    TownFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_cached_page_changes_right_after_an_admin_save(client, staff_client):
-    link = MissionLink.objects.get(title_en="All Missions")
+    link = MissionLinkFactory(
+        title_bg="Всички мисии",
+        title_ru="Все миссии",
+        title_be="Усе місіі",
+        title_en="All Missions",
+    )
     assert "Всички мисии" in client.get("/bg/cooperation/").content.decode()
     url = reverse("admin:embassy_missionlink_change", args=[link.pk])
     response = staff_client.post(
@@ -44,20 +56,22 @@ def test_a_cached_page_changes_right_after_an_admin_save(client, staff_client):
 
 
 def test_pages_are_cached_per_language(client):
+    AgreementFactory(mission_region=RegionFactory(name_bg="Могильов", name_en="Mogilev"))
     assert "Mogilev" in client.get("/en/cooperation/").content.decode()
     assert "Могильов" in client.get("/bg/cooperation/").content.decode()
     assert "Mogilev" not in client.get("/bg/cooperation/").content.decode()
 
 
 def test_staff_never_see_a_cached_page(client, staff_client):
+    photo = NewsPhotoFactory()
     client.get("/bg/news/")  # cached for the public
     NewsPhoto.objects.update(status=NewsPhoto.Status.DRAFT)  # no signal: the cache stays
-    assert "stara-zagora" in client.get("/bg/news/").content.decode()
-    assert "stara-zagora" not in staff_client.get("/bg/news/").content.decode()
+    assert photo.slug in client.get("/bg/news/").content.decode()
+    assert photo.slug not in staff_client.get("/bg/news/").content.decode()
 
 
 def test_an_entry_scheduled_for_later_appears_when_its_time_comes(client):
-    photo = NewsPhoto.objects.get()
+    photo = NewsPhotoFactory()
     photo.publish_at = timezone.now() + datetime.timedelta(seconds=2)
     photo.save()
     assert photo.slug not in client.get("/bg/news/").content.decode()
@@ -71,7 +85,7 @@ def test_an_entry_scheduled_for_later_appears_when_its_time_comes(client):
 def test_invalidation_reaches_another_process_through_a_shared_cache(client, settings, tmp_path):
     cache_url = f"file://{tmp_path / 'cache'}"
     settings.CACHES = {"default": cache_from_url(cache_url)}
-    minsk = Region.objects.get(slug="minsk")
+    minsk = RegionFactory(slug="minsk")
     assert "Столицата" not in client.get(minsk.get_absolute_url()).content.decode()
     # A change this process's signals do not see; another process then invalidates.
     Region.objects.filter(pk=minsk.pk).update(description_bg="Столицата на Беларус.")
@@ -138,3 +152,23 @@ def test_a_summary_is_computed_once_until_the_content_changes(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     cached_until_content_changes("regions", summary)
     assert len(computed) == 3
+
+
+def test_a_cached_page_comes_compressed_to_a_browser_that_accepts_gzip(client):
+    AgreementFactory.create_batch(30)
+    plain = client.get("/bg/cooperation/")
+    compressed = client.get("/bg/cooperation/", headers={"accept-encoding": "gzip, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 4
+    assert compressed["Content-Type"] == plain["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_page_carrying_a_form_token_is_never_served_from_the_cache(client):
+    # The API's browsable page carries a CSRF token, which belongs to one visitor.
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/regions/", headers={"accept": "text/html"})
+        assert response.status_code == 200 and "csrfToken" in response.content.decode()
+        assert len(queries) > 0

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from cooperation.models import Region, TwinningAgreement
 from editorial.models import SpreadsheetImport
-from tests.factories import MunicipalityFactory, TownFactory
+from tests.factories import MunicipalityFactory, OblastFactory, TownFactory
 from tests.imports import (
     XLSX_FORMAT,
     checked,
@@ -33,6 +33,12 @@ def in_bulgarian(message, **params):
     with translation.override("bg"):
         text = gettext(message)
     return text % params if params else text
+
+
+@pytest.fixture
+def brest_oblast():
+    """The oblast that the rows of regions name as their parent."""
+    return OblastFactory(slug="brest-oblast", name_bg="Брестска област")
 
 
 def excel(*rows):
@@ -95,7 +101,7 @@ def test_a_file_that_is_not_an_excel_workbook_sent_as_excel_is_refused(staff_cli
     )
 
 
-def test_a_windows_1251_file_is_read_as_such_and_says_so(staff_client):
+def test_a_windows_1251_file_is_read_as_such_and_says_so(staff_client, brest_oblast):
     content = "slug,country,kind,parent,name_bg\nt-kamenets,BY,town,brest-oblast,Каменец\n"
     uploaded = upload_file(staff_client, Region, content.encode("cp1251"))
     preview = checked(staff_client, uploaded)
@@ -175,7 +181,7 @@ def test_a_large_file_is_only_read_by_the_request_and_left_to_the_worker(staff_c
     assert not Region.objects.filter(slug__startswith="t-village-").exists()
 
 
-def test_an_excel_file_of_the_same_rows_is_imported_like_a_csv(staff_client):
+def test_an_excel_file_of_the_same_rows_is_imported_like_a_csv(staff_client, brest_oblast):
     content = excel(
         ["slug", "country", "kind", "parent", "name_bg", "latitude", "longitude"],
         ["t-pruzhany", "BY", "town", "brest-oblast", "Пружани", 52.55, 24.46],
@@ -199,7 +205,9 @@ def test_the_import_page_states_the_limits(staff_client, settings):
     assert size in page and "1234" in page
 
 
-def test_a_csv_separated_by_semicolons_as_cyrillic_excel_writes_it_is_read(staff_client):
+def test_a_csv_separated_by_semicolons_as_cyrillic_excel_writes_it_is_read(
+    staff_client, brest_oblast
+):
     content = "slug;country;kind;parent;name_bg\nt-ivatsevichy;BY;town;brest-oblast;Ивацевичи\n"
     uploaded = upload_file(staff_client, Region, content.encode("cp1251"))
     checked(staff_client, uploaded)

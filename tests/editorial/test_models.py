@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, OverviewPage, Visit
+from tests.factories import NewsPhotoFactory, OverviewPageFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,8 @@ def assert_harmless(html):
 
 
 def test_a_scheduled_visit_appears_once_its_publish_time_has_passed():
-    visit = Visit.objects.get(slug="second-meeting-of-twinned-cities-2005")
+    visit = VisitFactory()
+    assert visit in Visit.objects.published()
     visit.publish_at = timezone.now() + datetime.timedelta(days=2)
     visit.save()
     assert visit not in Visit.objects.published()
@@ -41,16 +43,14 @@ def test_a_scheduled_visit_appears_once_its_publish_time_has_passed():
 
 
 def test_a_draft_is_not_published_whatever_its_publish_time():
-    photo = NewsPhoto.objects.get()
+    photo = NewsPhotoFactory(publish_at=timezone.now() - datetime.timedelta(days=30))
     photo.status = NewsPhoto.Status.DRAFT
     photo.save()
     assert photo not in NewsPhoto.objects.published()
 
 
 def test_drafts_are_visible_only_to_staff_who_may_view_them(editor, django_user_model):
-    page = OverviewPage.objects.get()
-    page.status = OverviewPage.Status.DRAFT
-    page.save()
+    page = OverviewPageFactory(status=OverviewPage.Status.DRAFT)
     clerk = django_user_model.objects.create_user("clerk", is_staff=True)
     former = django_user_model.objects.create_user("former", is_staff=True, is_active=False)
     visitor = django_user_model.objects.create_user("visitor")
@@ -60,7 +60,7 @@ def test_drafts_are_visible_only_to_staff_who_may_view_them(editor, django_user_
 
 
 def test_a_visit_body_is_stored_without_scripts_event_handlers_or_javascript_links():
-    visit = Visit.objects.get(slug="second-meeting-of-twinned-cities-2005")
+    visit = VisitFactory()
     visit.body_bg = HOSTILE_BODY
     visit.body_en = HOSTILE_BODY
     visit.save()
@@ -70,7 +70,7 @@ def test_a_visit_body_is_stored_without_scripts_event_handlers_or_javascript_lin
 
 
 def test_a_page_body_is_stored_without_scripts_event_handlers_or_javascript_links():
-    page = OverviewPage.objects.get()
+    page = OverviewPageFactory()
     page.body_ru = HOSTILE_BODY
     page.save()
     page.refresh_from_db()

@@ -6,6 +6,7 @@ from reversion.models import Version
 
 from cooperation.models import Region, Visit, VisitRegion
 from editorial.revisions import child_relations, compare_versions, marked_difference, revert_entry
+from tests.factories import OblastFactory, RegionFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def save_revision(entry):
 
 
 def test_a_version_holds_every_language_and_a_comparison_names_the_language():
-    region = Region.objects.get(slug="gomel")
+    region = RegionFactory(name_bg="Гомел", name_ru="Гомель", name_be="Гомель", name_en="Gomel")
     first = save_revision(region)
     assert first.field_dict["name_be"] == "Гомель"
     region.name_be = "Гомель (горад)"
@@ -34,10 +35,10 @@ def test_a_version_holds_every_language_and_a_comparison_names_the_language():
 
 
 def test_comparing_a_visit_shows_the_regions_that_joined_it():
-    visit = Visit.objects.get(kind=Visit.Kind.AMBASSADOR)
+    visit = VisitFactory(regions=[OblastFactory(country="BG")])
     children = child_relations(Visit, [VisitRegion])
     first = save_revision(visit)
-    VisitRegion.objects.create(visit=visit, region=Region.objects.get(slug="brest"))
+    VisitRegion.objects.create(visit=visit, region=RegionFactory(name_bg="Брест"))
     second = save_revision(visit)
     (change,) = compare_versions(first, second, children)
     assert change.label == str(VisitRegion._meta.verbose_name_plural)
@@ -45,11 +46,11 @@ def test_comparing_a_visit_shows_the_regions_that_joined_it():
 
 
 def test_reverting_a_visit_takes_away_regions_added_since():
-    visit = Visit.objects.get(kind=Visit.Kind.AMBASSADOR)
+    visit = VisitFactory(regions=[OblastFactory(country="BG"), OblastFactory()])
     children = child_relations(Visit, [VisitRegion])
     first = save_revision(visit)
     regions = set(visit.regions.all())
-    VisitRegion.objects.create(visit=visit, region=Region.objects.get(slug="brest"))
+    VisitRegion.objects.create(visit=visit, region=RegionFactory())
     visit.title_bg = "Друго заглавие"
     save_revision(visit)
     restored = revert_entry(first, children)

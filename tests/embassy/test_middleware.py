@@ -1,13 +1,19 @@
 """Security headers: every response carries them, the admin's own pages included."""
 
+import gzip
 from html.parser import HTMLParser
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from cooperation.models import Region
-from tests.factories import RegionFactory, VisitFactory
+from tests.factories import (
+    NewsPhotoFactory,
+    OverviewPageFactory,
+    RegionFactory,
+    VisitFactory,
+    twinned_regions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +97,17 @@ def test_plain_http_responses_carry_no_hsts(client):
     assert "Strict-Transport-Security" not in client.get(reverse("admin:login"))
 
 
+@pytest.fixture
+def content():
+    """Something of everything the public pages show: regions and agreements (the map and the
+    timeline), the cooperation page's text, a visit and a featured photo."""
+    regions = twinned_regions()
+    OverviewPageFactory()
+    visit = VisitFactory(regions=[regions.brest_oblast])
+    NewsPhotoFactory(visit=visit, regions=[regions.brest_oblast], is_featured=True)
+    return regions
+
+
 PUBLIC_PAGES = [
     "/bg/",
     "/bg/cooperation/",
@@ -103,7 +120,7 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_public_pages_carry_every_security_header_also_from_the_cache(client, url):
+def test_public_pages_carry_every_security_header_also_from_the_cache(client, content, url):
     first, cached = client.get(url), client.get(url)
     assert first.status_code == cached.status_code == 200
     assert_security_headers(first)
@@ -150,7 +167,7 @@ def inline_code(response):
 @pytest.mark.parametrize("view", ["add", "change"])
 def test_region_admin_form_needs_no_inline_code(staff_client, view):
     """The form's slug prepopulation, autocomplete and inlines run from files, as the CSP needs."""
-    region = Region.objects.get(slug="brest-oblast")
+    region = twinned_regions().brest_oblast
     args = [region.pk] if view == "change" else []
     response = staff_client.get(reverse(f"admin:cooperation_region_{view}", args=args))
     assert response.status_code == 200
@@ -164,14 +181,14 @@ def test_region_admin_form_needs_no_inline_code(staff_client, view):
 @pytest.mark.parametrize(
     "url_name", ["admin:index", "admin:cooperation_newsphoto_changelist", "admin:login"]
 )
-def test_admin_pages_need_no_inline_code(staff_client, url_name):
+def test_admin_pages_need_no_inline_code(staff_client, content, url_name):
     response = staff_client.get(reverse(url_name), follow=True)
     assert response.status_code == 200
     assert inline_code(response) == []
 
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_public_pages_need_no_inline_code(client, url):
+def test_public_pages_need_no_inline_code(client, content, url):
     response = client.get(url)
     assert inline_code(response) == []
 
@@ -206,3 +223,28 @@ def test_a_nul_in_a_filters_value_is_a_bad_request(staff_client):
     RegionFactory()
     response = staff_client.get("/admin/cooperation/region/?country__exact=a%00b")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [
+        ("/bg/cooperation/", "text/html; charset=utf-8"),
+        ("/api/agreements/", "application/json"),
+        ("/bg/cooperation/agreements/?format=csv", "text/csv; charset=utf-8"),
+        ("/sitemap-regions.xml", "application/xml"),
+        ("/bg/news/feed/rss/", "application/rss+xml; charset=utf-8"),
+    ],
+)
+def test_text_is_compressed_on_the_wire_for_a_browser_that_accepts_gzip(
+    client, staff_client, url, content_type
+):
+    twinned_regions()  # Enough text to be worth compressing.
+    for browser in (client, staff_client):  # from the page cache, and made afresh
+        response = browser.get(url, headers={"accept-encoding": "gzip", "accept": "*/*"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == content_type
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        body = gzip.decompress(response.getvalue())
+        plain = browser.get(url, headers={"accept": "*/*"}).getvalue()
+        assert len(body) == len(plain) > len(response.getvalue())

@@ -4,18 +4,36 @@ import re
 
 import pytest
 
-from cooperation.models import NewsPhoto, Region
-from embassy.models import Page
+from tests.factories import (
+    NewsPhotoFactory,
+    OblastFactory,
+    PageFactory,
+    RegionFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
+VISIT_SLUG = "delegation-in-stara-zagora"
+PHOTO_SLUG = "delegation-in-stara-zagora-photo"
+
 
 @pytest.fixture(autouse=True)
-def site_page():
-    Page.objects.create(title="За посолството", slug="about", status=Page.Status.PUBLISHED)
+def content():
+    """A page of the site, an oblast, and a visit of it with a photo, featured."""
+    PageFactory(title_bg="За посолството", slug="about")
+    oblast = OblastFactory(slug="brest-oblast")
+    visit = VisitFactory(slug=VISIT_SLUG, regions=[oblast])
+    return NewsPhotoFactory(
+        slug=PHOTO_SLUG,
+        visit=visit,
+        regions=[oblast],
+        is_featured=True,
+        caption_en="The delegation and the regional governor.",
+        size=(1200, 800),
+    )
 
 
-PHOTO_SLUG = "ambassador-and-brest-oblast-delegation-in-stara-zagora-2021"
 PUBLIC_URLS = [
     "/bg/",
     "/bg/cooperation/",
@@ -23,7 +41,7 @@ PUBLIC_URLS = [
     "/bg/cooperation/regions/",
     "/bg/cooperation/regions/brest-oblast/",
     "/bg/cooperation/visits/",
-    f"/bg/cooperation/visits/{PHOTO_SLUG}/",
+    f"/bg/cooperation/visits/{VISIT_SLUG}/",
     "/bg/news/",
     f"/bg/news/{PHOTO_SLUG}/",
     "/bg/pages/about/",
@@ -46,8 +64,8 @@ def test_every_page_has_a_title_description_address_and_card(client, url):
     assert tags["twitter:card"] in {"summary", "summary_large_image"}
 
 
-def test_news_page_shares_its_title_caption_and_photo(client):
-    photo = NewsPhoto.objects.get()
+def test_news_page_shares_its_title_caption_and_photo(client, content):
+    photo = content
     tags = meta_tags(client, f"/en/news/{PHOTO_SLUG}/")
     assert tags["og:type"] == "article"
     assert tags["og:title"] == photo.title_en
@@ -60,12 +78,10 @@ def test_news_page_shares_its_title_caption_and_photo(client):
     assert client.get(tags["og:url"].removeprefix("http://testserver")).status_code == 200
 
 
-def test_visit_page_shares_its_photo_and_region_page_its_name(client):
-    visit_tags = meta_tags(client, f"/bg/cooperation/visits/{PHOTO_SLUG}/")
-    assert (
-        visit_tags["og:image"]
-        == f"http://testserver{NewsPhoto.objects.get().image.renditions.shared.url}"
-    )
+def test_visit_page_shares_its_photo_and_region_page_its_name(client, content):
+    visit_tags = meta_tags(client, f"/bg/cooperation/visits/{VISIT_SLUG}/")
+    assert visit_tags["og:image"] == f"http://testserver{content.image.renditions.shared.url}"
+    RegionFactory(slug="brest", name_bg="Брест", name_ru="Брест (город)")
     region_tags = meta_tags(client, "/ru/cooperation/regions/brest/")
-    assert region_tags["og:title"] == Region.objects.get(slug="brest").name_ru
+    assert region_tags["og:title"] == "Брест (город)"
     assert region_tags["twitter:card"] == "summary"

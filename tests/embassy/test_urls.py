@@ -3,8 +3,8 @@
 The routes are read from the resolver (the admin's, the API's and the public pages under every
 language prefix), so a route added later is walked without changing this file. Each route is
 requested with every HTTP method, anonymously and as a superuser, at its addresses that name
-existing rows; then Hypothesis sends it nonsense in the address and hostile values in the query
-parameters it reads.
+existing rows (one of each kind, built once for the module); then Hypothesis sends it nonsense
+in the address and hostile values in the query parameters it reads.
 """
 
 import re
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views import main as changelist
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import FileField
 from django.test import Client, RequestFactory
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
@@ -30,8 +31,39 @@ from hypothesis import strategies as st
 from reversion.models import Version
 
 from cooperation.models import NewsPhoto, Region, Visit
+from tests.factories import (
+    AgreementFactory,
+    MissionLinkFactory,
+    NewsPhotoFactory,
+    OverviewPageFactory,
+    PageFactory,
+    PartnerRequestFactory,
+    VisitFactory,
+)
 
-pytestmark = pytest.mark.django_db
+
+@pytest.fixture(scope="module")
+def rows_to_walk(django_db_setup, django_db_blocker):
+    """A row of each kind that the routes show, entered as one revision of the history, so that
+    the walk finds an address of each route that names a row and its versions.
+
+    Built once for the module, in a transaction that stays open around its tests (each runs in
+    a savepoint of it) and is rolled back after the last one, as `initial_content` does."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with reversion.create_revision():
+            agreement = AgreementFactory()
+            parties = [agreement.mission_region, agreement.host_region]
+            visit = VisitFactory(location=agreement.mission_region, regions=parties)
+            NewsPhotoFactory(visit=visit, regions=parties)
+            OverviewPageFactory()
+            PageFactory()
+            MissionLinkFactory()
+            PartnerRequestFactory(region=agreement.host_region)
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_to_walk")]
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 

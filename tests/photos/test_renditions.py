@@ -8,6 +8,7 @@ from PIL import Image
 
 from cooperation.models import NewsPhoto
 from photos.renditions import JPEG, WEBP, rendition_widths
+from tests.factories import NewsPhotoFactory
 
 from .image_files import image_bytes, jpeg_bytes, phone_photo_bytes, upload
 
@@ -73,7 +74,7 @@ def test_a_transparent_png_gets_a_white_background_in_its_jpeg_renditions():
 
 
 def test_make_writes_only_the_missing_renditions():
-    renditions = NewsPhoto.objects.get().image.renditions
+    renditions = NewsPhotoFactory(size=(1200, 800)).image.renditions
     smallest = renditions.all[0]
     default_storage.delete(smallest.name)
     assert renditions.make() == [smallest.name]

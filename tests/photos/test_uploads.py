@@ -10,8 +10,9 @@ from django.test import override_settings
 from django.utils import translation
 from PIL import ExifTags, Image, JpegImagePlugin, PngImagePlugin
 
-from cooperation.models import NewsPhoto, Region
+from cooperation.models import NewsPhoto
 from photos.uploads import normalize_photo, validate_photo_upload
+from tests.factories import TownFactory
 
 from .image_files import (
     GPS,
@@ -175,7 +176,7 @@ def test_saving_a_bad_file_outside_a_form_stores_nothing(upload_file, code, mess
 
 
 def test_a_coat_of_arms_is_checked_like_a_photo():
-    region = Region.objects.get(slug="pinsk")
+    region = TownFactory()
     region.coat_of_arms = upload("arms.svg", svg_bytes(), "image/svg+xml")
     with pytest.raises(ValidationError) as error, transaction.atomic():
         region.save()

@@ -18,6 +18,7 @@ from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image
 
+from cooperation.activity import refresh_every_agreement
 from cooperation.models import (
     NewsPhoto,
     NewsPhotoRegion,
@@ -126,6 +127,8 @@ class Command(BaseCommand):
             self.create_agreements(options["agreements"])
             visits = self.create_visits(options["visits"])
             self.create_photos(options["photos"], visits)
+        # Written in bulk, without the models' save(): their activity is worked out here.
+        refresh_every_agreement()
         invalidate_public_pages()
         self.stdout.write(self.style.SUCCESS("Demo content added."))
 

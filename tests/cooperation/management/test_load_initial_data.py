@@ -1,4 +1,10 @@
-"""`load_initial_data`: the embassy page's content, complete, and safe to load again."""
+"""
+`load_initial_data`: the embassy page's content, complete, and safe to load again.
+
+The one place where the tests look at the initial content itself, its figures included: the
+other tests build their own rows (tests/factories.py), so that correcting the content breaks
+only these. The content is loaded once for the module (the `initial_content` fixture).
+"""
 
 import io
 import re
@@ -13,6 +19,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from reversion.models import Version
 
+from cooperation.importers import preview_pasted_agreements, save_pasted_agreements
+from cooperation.maps import AgreementMap
 from cooperation.models import (
     NewsPhoto,
     NewsPhotoRegion,
@@ -24,7 +32,7 @@ from cooperation.models import (
 )
 from embassy.models import MissionLink
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("initial_content")]
 
 # The embassy page the content was taken from (fixtures/SOURCES.md).
 SEED = Path(settings.BASE_DIR) / "fixtures" / "regional-cooperation.bg.txt"
@@ -122,6 +130,54 @@ def test_every_party_of_the_seed_list_is_a_region():
     bulgarian_names = {a.host_region.name_bg for a in agreements}
     for _mission, host in pairs:
         assert host.removeprefix("община ") in bulgarian_names
+
+
+def test_stara_zagora_municipality_and_oblast_are_two_regions():
+    municipality = Region.objects.get(slug="stara-zagora")
+    oblast = Region.objects.get(slug="stara-zagora-oblast")
+    assert municipality.kind == Region.Kind.MUNICIPALITY
+    assert oblast.kind == Region.Kind.OBLAST
+    assert municipality.parent == oblast
+
+
+def test_every_region_has_a_name_in_all_four_languages():
+    for place in Region.objects.all():
+        for code in ("bg", "ru", "be", "en"):
+            assert getattr(place, f"name_{code}"), f"{place.slug} has no name in {code}"
+
+
+def test_every_party_is_drawn_inside_the_map():
+    drawing = AgreementMap.for_agreements(list(TwinningAgreement.objects.with_parties()))
+    assert len(drawing.lines) == 48
+    for point in drawing.points:
+        assert 0 < point.x < drawing.width and 0 < point.y < drawing.height, point.region
+
+
+def test_the_seeds_list_pasted_in_the_admin_names_the_loaded_agreements():
+    preview = preview_pasted_agreements(SEED.read_text(encoding="utf-8"))
+    assert len(preview.existing) == 48
+    assert preview.new == preview.unknown == preview.refused == []
+    assert (
+        "Списък на побратимени градове и региони на Беларус и България"
+        in dict(preview.skipped_lines).values()
+    )
+
+
+def test_the_seeds_list_pasted_without_the_agreements_adds_them_all_back():
+    loaded = set(
+        TwinningAgreement.objects.values_list("year", "mission_region__slug", "host_region__slug")
+    )
+    TwinningAgreement.objects.all().delete()
+    preview = preview_pasted_agreements(SEED.read_text(encoding="utf-8"))
+    assert len(preview.new) == 48
+    assert preview.unknown == preview.refused == preview.existing == []
+    assert len(save_pasted_agreements(preview)) == 48
+    pasted = set(
+        TwinningAgreement.objects.values_list("year", "mission_region__slug", "host_region__slug")
+    )
+    assert pasted == loaded
+    assert (2018, "znamenka-village-council", "opan") in pasted
+    assert (2016, "smorgon", "antonovo") in pasted  # written with an em dash
 
 
 def test_news_photo_has_its_file_dimensions_and_the_seeds_caption():

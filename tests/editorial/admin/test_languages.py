@@ -159,10 +159,12 @@ def test_a_list_that_does_not_exist_is_not_found(staff_client, query):
 
 
 def test_a_page_number_that_is_not_one_shows_the_first_page(staff_client):
+    visit = VisitFactory(title_ru="")
     response = staff_client.get(
         MISSING, {"model": "cooperation.visit", "language": "ru", "page": "zwei"}
     )
     assert response.status_code == 200 and response.context["page_obj"].number == 1
+    assert [entry["name"] for entry in response.context["entries"]] == [visit.title_bg]
 
 
 def test_the_page_costs_a_query_per_model(staff_client, django_assert_max_num_queries):

@@ -1,0 +1,42 @@
+"""
+Work out again every agreement's last exchange (cooperation.activity): after content was
+written without the models' save() (`loaddata`, a restored backup, raw SQL), or as a safety net.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cooperation.activity import refresh_every_agreement
+from editorial.cache import invalidate_public_pages
+
+
+class Command(BaseCommand):
+    help = (
+        "Work out again the last exchange of every agreement (the latest published visit or "
+        "news photo of both parties), which the site stores and keeps up to date as content "
+        "changes. Run it after restoring a backup or loading data with loaddata; running it "
+        "again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=1000,
+            help=(
+                "Agreements worked out per transaction (default 1000), so that staff saving "
+                "meanwhile wait for one batch at most."
+            ),
+        )
+
+    def handle(self, *args, batch_size, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1.")
+        start = time.perf_counter()
+        count = refresh_every_agreement(batch_size)
+        invalidate_public_pages()
+        self.stdout.write(
+            f"Last exchange worked out again for {count} agreement(s) "
+            f"in {time.perf_counter() - start:.1f} s."
+        )
