@@ -15,6 +15,7 @@ from modeltranslation.utils import get_translation_fields
 
 from editorial.resources import KnownEntriesLoader, KnownEntriesResource, chunks
 
+from .activity import refresh_last_exchange
 from .models import Region, TwinningAgreement
 from .spreadsheet_cells import imported_cell, safe_cell
 
@@ -252,6 +253,12 @@ class TwinningAgreementResource(ContentResource):
 
     def remember(self, entry):
         self.agreements[self.key_of(entry)] = entry
+
+    def after_batch_written(self, entries):
+        # A new agreement's parties may have had exchanges before it (TwinningAgreement.save()).
+        refresh_last_exchange(
+            TwinningAgreement.objects.filter(pk__in=[entry.pk for entry in entries])
+        )
 
     class Meta:
         model = TwinningAgreement
