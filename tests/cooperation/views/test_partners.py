@@ -118,6 +118,9 @@ def test_a_region_missing_from_the_list_is_written_in(client, municipality):
         ({"interests": ["astrology"]}, "interests"),
         ({"description": ""}, "description"),
         ({"description": "а" * 2001}, "description"),
+        # A long run of letters, read once by the check for links: refused at once.
+        ({"description": "a" * 150_000}, "description"),
+        ({"description": "a." * 75_000}, "description"),
         ({"contact_name": "М" * 151}, "contact_name"),
         ({"contact_email": "not an address"}, "contact_email"),
         ({"consent": ""}, "consent"),
@@ -154,6 +157,7 @@ def test_an_unknown_country_is_asked_again_never_a_server_error(client, municipa
         "Сайтът ни е sopot.bg",
         "Пишете на maria@abv.bg",
         "HTTPS://SOPOT.EXAMPLE",
+        "Търсим " + "много " * 300 + "вж. sopot-obshtina.bg",
     ],
 )
 def test_links_and_addresses_are_refused_in_the_text(client, municipality, text):
@@ -320,6 +324,7 @@ def test_an_answer_reaches_the_writers_inbox_in_the_writers_language(client):
     [
         ({"message": ""}, "message"),
         ({"message": "я" * 2001}, "message"),
+        ({"message": "M" * 100_000}, "message"),
         ({"message": "Пишите на info@gomel.by"}, "message"),
         ({"name": "www.gomel.by"}, "name"),
         ({"email": "gomel"}, "email"),
