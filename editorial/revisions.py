@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
@@ -19,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 
 def mirrored_fields(model):
@@ -41,6 +43,23 @@ def register_versioned(model, exclude=(), **options):
     module, a version would hold the active language's text only.
     """
     reversion.register(model, exclude=[*mirrored_fields(model), *exclude], **options)
+
+
+def record_revision(entries, comment):
+    """
+    Record `entries` as they are now, in a revision of their own, after a change made outside
+    the admin (a visitor's request, a scheduled command): the history shows it, and a change
+    form opened before it is refused as stale (editorial.admin.concurrency). The comment is
+    kept in the site's first language, the staff's, whichever language the change was made in.
+    Entries of a model without versions are left out.
+    """
+    entries = [entry for entry in entries if reversion.is_registered(type(entry))]
+    if not entries:
+        return
+    with reversion.create_revision(manage_manually=True), override(settings.LANGUAGE_CODE):
+        reversion.set_comment(str(comment))
+        for entry in entries:
+            reversion.add_to_revision(entry)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import PublicationQuerySet, Publishable
+from editorial.revisions import record_revision
 
 from ..countries import country_choices, country_name
 from .regions import Region
@@ -122,8 +123,16 @@ class PartnerRequestQuerySet(PublicationQuerySet):
         return self.filter(closed_at__lt=closed_before).exclude(contact_name="", contact_email="")
 
     def delete_contacts(self):
-        """Erase the writers' names and addresses; the requests themselves stay."""
-        return self.update(contact_name="", contact_email="", contacts_deleted_at=timezone.now())
+        """Erase the writers' names and addresses; the requests themselves stay. Each request
+        gets a revision, so that a change form opened before cannot bring them back."""
+        with transaction.atomic():
+            pks = list(self.select_for_update().values_list("pk", flat=True))
+            erased = PartnerRequest.objects.filter(pk__in=pks)
+            count = erased.update(
+                contact_name="", contact_email="", contacts_deleted_at=timezone.now()
+            )
+            record_revision(erased, _("Contact details deleted after the request was closed"))
+        return count
 
     def from_withdrawal_token(self, token):
         """The request a withdrawal link names, or None for a link that is not ours."""
@@ -260,4 +269,6 @@ class PartnerRequest(Publishable):
         self.closed_reason = self.closed_reason or self.ClosedReason.WITHDRAWN
         self.contact_name = self.contact_email = ""
         self.contacts_deleted_at = timezone.now()
-        self.save()
+        with transaction.atomic():
+            self.save()
+            record_revision([self], _("Withdrawn by its writer"))

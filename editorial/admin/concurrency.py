@@ -127,10 +127,14 @@ class EntryVersions:
 
 
 def saved_by(revision):
-    """“Ivan Petrov on 6 September 2021, 14:03”, in the staff member's language."""
+    """“Ivan Petrov on 6 September 2021, 14:03”, in the staff member's language; for a change
+    made outside the admin, its revision's comment in place of the name."""
     user = revision.user
-    name = (user.get_full_name() or user.get_username()) if user else _("a command")
     when = date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
+    if user is None and revision.comment:
+        # A change made outside the admin, which its comment names (“Withdrawn by its writer”).
+        return _("“%(comment)s” on %(date)s") % {"comment": revision.comment, "date": when}
+    name = (user.get_full_name() or user.get_username()) if user else _("a command")
     return _("%(user)s on %(date)s") % {"user": name, "date": when}
 
 

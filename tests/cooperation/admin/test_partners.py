@@ -2,8 +2,10 @@
 contact details that never enter the revision history."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -102,3 +104,46 @@ def test_staff_link_an_agreement_to_the_request_it_began_with(staff_client):
     data = change_form_data(staff_client.get(url), origin=partner_request.pk)
     assert staff_client.post(url, data).status_code == 302
     assert TwinningAgreement.objects.get(pk=agreement.pk).origin == partner_request
+
+
+def refusal_of(response):
+    errors = response.context["adminform"].form.non_field_errors()
+    return str(errors[0]) if errors else ""
+
+
+@pytest.mark.parametrize("staff", ["editor_client", "publisher_client"])
+def test_a_form_opened_before_the_writer_withdrew_cannot_bring_the_request_back(request, staff):
+    staff_client = request.getfixturevalue(staff)
+    partner_request = PartnerRequestFactory(
+        contact_name="Здравка Неповторимова", contact_email="zdravka@sopot.example"
+    )
+    form_page = staff_client.get(admin_url("change", partner_request.pk))
+    partner_request.withdraw()
+
+    data = change_form_data(form_page, summary_bg="Резюме.")
+    refused = staff_client.post(admin_url("change", partner_request.pk), data)
+    assert refused.status_code == 200
+    assert "„Оттеглена от автора си“" in refusal_of(refused)
+    partner_request.refresh_from_db()
+    assert partner_request.status == PartnerRequest.Status.DRAFT
+    assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
+    assert not PartnerRequest.objects.on_board().filter(pk=partner_request.pk).exists()
+    (version,) = Version.objects.get_for_object(partner_request)
+    assert "zdravka" not in version.serialized_data
+
+
+def test_a_form_opened_before_the_contacts_were_deleted_cannot_bring_them_back(editor_client):
+    partner_request = PartnerRequestFactory(
+        closed_at=timezone.now() - datetime.timedelta(days=400),
+        closed_reason="partner_found",
+        contact_name="Здравка Неповторимова",
+        contact_email="zdravka@sopot.example",
+    )
+    form_page = editor_client.get(admin_url("change", partner_request.pk))
+    call_command("purge_partner_contacts", stdout=io.StringIO())
+
+    data = change_form_data(form_page, summary_bg="Резюме.")
+    refused = editor_client.post(admin_url("change", partner_request.pk), data)
+    assert refused.status_code == 200 and refusal_of(refused)
+    partner_request.refresh_from_db()
+    assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
