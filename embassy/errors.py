@@ -112,3 +112,19 @@ def server_error(request):
         _("Something went wrong"),
         _("The page could not be shown because of an error on the site. Try again in a minute."),
     )
+
+
+def database_busy(request):
+    """SQLite's write lock held longer than a write may wait for it (an import of thousands of
+    rows): the visitor is asked to try again, and nothing was saved."""
+    response = bare_error_page(
+        request,
+        503,
+        _("The site is busy"),
+        _(
+            "The site is saving a large change and could not take yours meanwhile. Nothing was "
+            "saved: go back and send it again in a minute."
+        ),
+    )
+    response["Retry-After"] = "60"
+    return response

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "embassy.middleware.BusyDatabaseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # axes must be last: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -131,9 +132,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite: a transaction takes the write lock as it begins, so that two saves of one entry are
 # checked one after the other (editorial.admin.concurrency) rather than the second failing with
-# "database is locked"; PostgreSQL locks the entry's row instead.
+# "database is locked"; PostgreSQL locks the entry's row instead. The write-ahead log lets pages
+# be read while a long transaction writes (an import of thousands of rows), and a write waits
+# up to DJANGO_SQLITE_BUSY_SECONDS for the one before it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        timeout=env.int("DJANGO_SQLITE_BUSY_SECONDS", 20),
+    )
 
 # --- Languages and time ---------------------------------------------------------------------
 

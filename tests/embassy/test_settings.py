@@ -277,3 +277,67 @@ def test_development_writes_e_mail_to_the_console_unless_a_server_is_named():
     assert mail_settings(DJANGO_DEBUG="1")["EMAIL_BACKEND"] == console
     assert mail_settings()["EMAIL_BACKEND"] == smtp
     assert mail_settings(DJANGO_DEBUG="1", EMAIL_HOST="127.0.0.1")["EMAIL_BACKEND"] == smtp
+
+
+READ_DURING_A_WRITE = """
+import json, django
+django.setup()
+from django.db import connections
+writer, reader = connections["default"], connections.create_connection("default")
+with writer.cursor() as cursor:
+    cursor.execute("CREATE TABLE entry (name TEXT)")
+    cursor.execute("INSERT INTO entry VALUES ('before the import')")
+writer.connection.execute("BEGIN EXCLUSIVE")
+writer.connection.execute("INSERT INTO entry VALUES ('imported')")
+with reader.cursor() as cursor:
+    cursor.execute("PRAGMA busy_timeout = 500")
+    cursor.execute("SELECT name FROM entry")
+    print(json.dumps([row[0] for row in cursor.fetchall()]))
+"""
+
+
+def test_on_sqlite_pages_are_read_while_a_long_transaction_writes(tmp_path):
+    """An import holds SQLite's write lock for its whole transaction: a page read meanwhile
+    reads what was there before it instead of failing with "database is locked"."""
+    result = run_in_production(
+        "-c",
+        READ_DURING_A_WRITE,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        **production_environment(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["before the import"]
+
+
+WRITE_WHILE_AN_IMPORT_HOLDS_THE_LOCK = """
+import json, django
+django.setup()
+from django.core.management import call_command
+from django.db import connections
+from django.test import Client
+call_command("migrate", verbosity=0)
+importer = connections.create_connection("default")
+importer.ensure_connection()
+importer.connection.execute("BEGIN IMMEDIATE")
+response = Client(HTTP_ACCEPT_LANGUAGE="bg").post(
+    "/admin/login/", {"username": "staff", "password": "wrong"}, secure=True
+)
+print(json.dumps([response.status_code, response["Retry-After"], response.content.decode()]))
+"""
+
+
+def test_on_sqlite_a_write_that_waits_in_vain_for_the_lock_is_told_to_try_again(tmp_path):
+    """A write (a failed login is recorded) meets the lock a long import holds for longer than
+    DJANGO_SQLITE_BUSY_SECONDS: a 503 with the reason in the visitor's language, not a 500."""
+    result = run_in_production(
+        "-c",
+        WRITE_WHILE_AN_IMPORT_HOLDS_THE_LOCK,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        **production_environment(
+            DJANGO_DEBUG="1", DJANGO_ALLOWED_HOSTS="testserver", DJANGO_SQLITE_BUSY_SECONDS="0"
+        ),
+    )
+    assert result.returncode == 0, result.stderr
+    status, retry_after, page = json.loads(result.stdout)
+    assert (status, retry_after) == (503, "60")
+    assert "Нищо не е запазено" in page
