@@ -26,12 +26,14 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import widgets
+from reversion.models import Version
 
 CSV_FORMAT, XLSX_FORMAT = "csv", "xlsx"
 ENCODINGS = [("utf-8-sig", "UTF-8"), ("cp1251", "Windows-1251")]
@@ -308,6 +310,11 @@ class _ImportRefused(Exception):
         self.result = result
 
 
+class _ChangedSinceCheck(Exception):
+    def __init__(self, versions):
+        self.entries = sorted({version.object_repr for version in versions})
+
+
 def resource_of(job):
     return import_string(job.resource)()
 
@@ -325,12 +332,34 @@ def run_resource(job, resource, dataset, dry_run):
 
 
 def check_import(job):
-    """The dry run: what importing the file would do, row by row; writes nothing."""
+    """The dry run: what importing the file would do, row by row; writes nothing. The summary
+    keeps the entries it would change and the latest version of the history at the check, so
+    that the import can tell whether someone changed them in between (changed_since_check())."""
     job.move_to(job.State.CHECKING)
+    checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
     resource = resource_of(job)
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     result = run_resource(job, resource, dataset, dry_run=True)
-    job.move_to(job.State.CHECKED, summary=summarize(result, resource))
+    summary = summarize(result, resource)
+    summary["checked_at_version"] = checked_at_version
+    summary["changed_ids"] = [
+        str(row.object_id) for row in result.valid_rows() if row.import_type == "update"
+    ]
+    job.move_to(job.State.CHECKED, summary=summary)
+
+
+def changed_since_check(job):
+    """The versions saved since the check of entries the file changes: another staff member's
+    save, which the import would overwrite without their having seen the preview."""
+    newer = Version.objects.filter(
+        pk__gt=job.summary.get("checked_at_version", 0), content_type=job.content_type
+    ).select_related("revision__user")
+    changed_ids = job.summary.get("changed_ids", [])
+    return [
+        version
+        for ids in (changed_ids[start : start + 1000] for start in range(0, len(changed_ids), 1000))
+        for version in newer.filter(object_id__in=ids)
+    ]
 
 
 def apply_import(job):
@@ -341,12 +370,27 @@ def apply_import(job):
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     try:
         with transaction.atomic(), reversion.create_revision():
+            if changed := changed_since_check(job):
+                raise _ChangedSinceCheck(changed)
             reversion.set_user(job.user)
             reversion.set_comment(_("Imported from “%(file)s”.") % {"file": job.file_name})
             result = run_resource(job, resource, dataset, dry_run=False)
             if result.has_errors() or result.has_validation_errors():
                 raise _ImportRefused(result)
             log_imported_rows(job, result)
+    except _ChangedSinceCheck as changed:
+        job.move_to(
+            job.State.FAILED,
+            message=ngettext(
+                "Nothing was imported: %(count)d entry of the file was changed after the check "
+                "(%(entries)s). Import the file again to see what it would change now.",
+                "Nothing was imported: %(count)d entries of the file were changed after the "
+                "check (%(entries)s). Import the file again to see what it would change now.",
+                len(changed.entries),
+            )
+            % {"count": len(changed.entries), "entries": ", ".join(changed.entries[:5])},
+        )
+        return
     except _ImportRefused as refused:
         job.move_to(
             job.State.FAILED,

@@ -285,3 +285,43 @@ def test_recovering_an_entry_someone_else_recovered_meanwhile_says_so(
         refusal = gettext("This entry is not deleted: it may have been recovered.")
     assert refusal in [str(message) for message in response.context["messages"]]
     assert Visit.objects.filter(pk=pk).count() == 1
+
+
+def test_an_import_confirmed_after_someone_changed_its_entries_imports_nothing(
+    staff_client, colleague_client
+):
+    """The preview showed what the file would change at the check; a colleague's save since
+    then would be overwritten unseen, so the import asks for a new check instead."""
+    town = TownFactory(name_bg="Несебър", description_bg="")
+    content = (
+        f"slug,country,kind,name_bg,name_en,description_bg\n{town.slug},BY,town,Несебър,Nesebar,\n"
+    )
+    uploaded = upload_file(staff_client, Region, content.encode())
+    checked(staff_client, uploaded)
+    form_page = open_form(colleague_client, town)
+    submit(colleague_client, town, form_page, description_bg="Описание от колега.")
+
+    page = confirmed(staff_client, uploaded).content.decode()
+
+    assert "Нищо не беше импортирано" in page and "Несебър" in page
+    town.refresh_from_db()
+    assert town.description_bg == "Описание от колега." and town.name_en != "Nesebar"
+    # Checked again, the file shows the colleague's text it would replace, and imports.
+    uploaded = upload_file(staff_client, Region, content.encode())
+    checked(staff_client, uploaded)
+    confirmed(staff_client, uploaded)
+    town.refresh_from_db()
+    assert town.name_en == "Nesebar"
+
+
+def test_an_import_confirmed_after_changes_to_other_entries_goes_ahead(
+    staff_client, colleague_client
+):
+    town, other_town = TownFactory(), TownFactory()
+    content = f"slug,country,kind,name_en\n{town.slug},BY,town,Imported\n"
+    uploaded = upload_file(staff_client, Region, content.encode())
+    checked(staff_client, uploaded)
+    submit(colleague_client, other_town, open_form(colleague_client, other_town), name_bg="Друго")
+    confirmed(staff_client, uploaded)
+    town.refresh_from_db()
+    assert town.name_en == "Imported"
