@@ -131,8 +131,19 @@ def read_csv(data):
         for row in reader:
             rows.append(row)
     except csv.Error as error:
+        # The reader's own reasons are in English: the staff member is told one of theirs.
+        if "field larger than field limit" in str(error):
+            raise refuse(
+                _("Row %(row)s has a cell of more than %(limit)s characters."),
+                row=reader.line_num,
+                limit=number(csv.field_size_limit()),
+            ) from None
         raise refuse(
-            _("Row %(row)s cannot be read as CSV: %(reason)s."), row=reader.line_num, reason=error
+            _(
+                "Row %(row)s cannot be read as CSV: look for a quotation mark that is not "
+                "closed, or a character that is not text."
+            ),
+            row=reader.line_num,
         ) from None
     return rows, encoding
 
