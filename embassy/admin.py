@@ -21,5 +21,4 @@ class PageAdmin(PublishableAdmin, TranslatedAdmin):
 class MissionLinkAdmin(HistoryAdmin, TranslatedAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "url", "position", "is_active"]
-    list_editable = ["position", "is_active"]
     search_fields = [*get_translation_fields("title"), "url"]

@@ -8,6 +8,7 @@ import re
 from html import unescape
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -325,3 +326,16 @@ def test_an_import_confirmed_after_changes_to_other_entries_goes_ahead(
     confirmed(staff_client, uploaded)
     town.refresh_from_db()
     assert town.name_en == "Imported"
+
+
+def test_no_list_edits_entries_in_place_without_the_check(staff_client):
+    """Every save goes through a change form that carries its version: no list is editable."""
+    editable_lists = {
+        type(model_admin).__name__: model_admin.list_editable
+        for model_admin in admin.site._registry.values()
+        if model_admin.list_editable
+    }
+    assert editable_lists == {}
+    MissionLinkFactory()
+    page = staff_client.get(admin_url(MissionLink, "changelist")).content.decode()
+    assert 'name="form-0-position"' not in page
