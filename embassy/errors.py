@@ -6,12 +6,15 @@ chosen it before any of these runs), each with a way on: the home page, the sear
 The 404, 403 and CSRF pages are rendered like any page. The 500 and 400 pages are rendered from
 the template alone, without the context processors (which read the database) and without the
 request's host (a 400 may be the answer to a host that is not allowed): they must show even
-when the database is down. Should that rendering itself fail, a plain line is answered.
+when the database is down. Should that rendering itself fail, a plain line is answered. A write
+that waited in vain for SQLite's lock is a 503 that asks to send it again.
 """
 
 import logging
+import sys
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -106,6 +109,11 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
+    # Called while the exception is handled: a write that waited in vain for SQLite's lock,
+    # in the view or as the response is finished (the session), gets its own answer.
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError) and "database is locked" in str(error):
+        return database_busy(request)
     return bare_error_page(
         request,
         500,

@@ -1,13 +1,10 @@
-"""What Django's own middleware does not do: the Permissions-Policy header, the admin's answers
-to requests its pages never send, and the answer to a write that SQLite kept waiting too long."""
+"""What Django's own middleware does not do: the Permissions-Policy header, and the admin's
+answers to requests its pages never send."""
 
 from django.conf import settings
 from django.contrib.admin.options import TO_FIELD_VAR
 from django.core.exceptions import SuspiciousOperation
-from django.db import OperationalError
 from django.http import HttpResponseNotAllowed
-
-from .errors import database_busy
 
 
 class PermissionsPolicyMiddleware:
@@ -61,20 +58,4 @@ class AdminRequestsMiddleware:
                 raise BadAdminQuery("An empty _to_field.")
             if any("\x00" in item for _key, items in values.lists() for item in items):
                 raise BadAdminQuery("A NUL character in a query value.")
-        return None
-
-
-class BusyDatabaseMiddleware:
-    """A write that waited in vain for SQLite's write lock (held by a long import, see
-    DJANGO_SQLITE_BUSY_SECONDS) answers 503 with the site's page and a reason, not a 500."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError) and "database is locked" in str(exception):
-            return database_busy(request)
         return None
