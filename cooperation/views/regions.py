@@ -20,9 +20,9 @@ from ..translated import in_active_language
 from .mixins import ForgivingPaginationMixin, first_entries
 
 # A region page shows the first entries with a link to the full, paginated list.
-REGION_PAGE_AGREEMENT_LIMIT = 100
+REGION_PAGE_AGREEMENT_LIMIT = 50
 REGION_PAGE_VISIT_LIMIT = 20
-REGION_PAGE_CHILDREN_LIMIT = 100
+REGION_PAGE_CHILDREN_LIMIT = 50
 
 
 class RegionListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
