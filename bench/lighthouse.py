@@ -44,20 +44,28 @@ def install():
     ).stdout.strip()
 
 
+# Lighthouse now and then loses the trace of a page load ("NO_NAVSTART") and asks to be run
+# again: it is, up to this many times in all.
+ATTEMPTS = 3
+
+
 def run_lighthouse(url, report):
-    subprocess.run(
-        [
-            LIGHTHOUSE,
-            url,
-            "--output=json",
-            f"--output-path={report}",
-            "--quiet",
-            f"--chrome-flags={CHROME_FLAGS}",
-            f"--only-categories={','.join(CATEGORIES)}",
-        ],
-        env={**os.environ, "CHROME_PATH": require_command("chromium", "chromium")},
-        check=True,
-    )
+    for attempt in range(1, ATTEMPTS + 1):
+        finished = subprocess.run(
+            [
+                LIGHTHOUSE,
+                url,
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
+            env={**os.environ, "CHROME_PATH": require_command("chromium", "chromium")},
+            check=attempt == ATTEMPTS,
+        )
+        if finished.returncode == 0:
+            break
     return json.loads(report.read_text(encoding="utf-8"))
 
 
