@@ -35,6 +35,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from import_export import widgets
 from reversion.models import Version
 
+from .resources import chunks
+
 CSV_FORMAT, XLSX_FORMAT = "csv", "xlsx"
 ENCODINGS = [("utf-8-sig", "UTF-8"), ("cp1251", "Windows-1251")]
 # Signatures of files that are not text: archives (an Excel file among them), PDF, images.
@@ -364,11 +366,10 @@ def changed_since_check(job):
     save, which the import would overwrite without their having seen the preview."""
     newer = Version.objects.filter(
         pk__gt=job.summary.get("checked_at_version", 0), content_type=job.content_type
-    ).select_related("revision__user")
-    changed_ids = job.summary.get("changed_ids", [])
+    )
     return [
         version
-        for ids in (changed_ids[start : start + 1000] for start in range(0, len(changed_ids), 1000))
+        for ids in chunks(job.summary.get("changed_ids", []))
         for version in newer.filter(object_id__in=ids)
     ]
 

@@ -1,6 +1,9 @@
-"""What a browser would send back from an admin change form, as the page shows it."""
+"""What a browser would send back from an admin change form, as the page shows it, and what the
+form says when it refuses it."""
 
 import datetime
+import re
+from html import unescape
 
 from django.db.models.fields.files import FieldFile
 from django.forms import SplitDateTimeWidget
@@ -44,3 +47,10 @@ def change_form_data(response, **changes):
 def opened_version(client, url):
     """The version a change form carries when it is opened now (editorial.admin.concurrency)."""
     return client.get(url).context["adminform"].form["entry_version"].value()
+
+
+def refusal_of(response):
+    """The text of the reason a change form gives for refusing the whole save."""
+    errors = response.context["adminform"].form.non_field_errors()
+    assert errors, "the form was not refused"
+    return unescape(re.sub(r"<[^>]+>", "", str(errors[0])))

@@ -20,7 +20,7 @@ from reversion.models import Version
 
 from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 from embassy.models import MissionLink, Page
-from tests.admin_forms import change_form_data
+from tests.admin_forms import change_form_data, refusal_of
 from tests.conftest import staff_browser
 from tests.factories import (
     AgreementFactory,
@@ -69,12 +69,6 @@ def submit(client, entry, form_page, **changes):
     return client.post(
         admin_url(type(entry), "change", entry.pk), change_form_data(form_page, **changes)
     )
-
-
-def refusal_of(response):
-    errors = response.context["adminform"].form.non_field_errors()
-    assert errors, "the form was not refused"
-    return unescape(re.sub(r"<[^>]+>", "", str(errors[0])))
 
 
 def saved_at(version):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from cooperation.models import PartnerRequest, TwinningAgreement
-from tests.admin_forms import change_form_data
+from tests.admin_forms import change_form_data, refusal_of
 from tests.factories import AgreementFactory, PartnerRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,11 +104,6 @@ def test_staff_link_an_agreement_to_the_request_it_began_with(staff_client):
     data = change_form_data(staff_client.get(url), origin=partner_request.pk)
     assert staff_client.post(url, data).status_code == 302
     assert TwinningAgreement.objects.get(pk=agreement.pk).origin == partner_request
-
-
-def refusal_of(response):
-    errors = response.context["adminform"].form.non_field_errors()
-    return str(errors[0]) if errors else ""
 
 
 @pytest.mark.parametrize("staff", ["editor_client", "publisher_client"])
