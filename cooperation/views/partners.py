@@ -6,6 +6,8 @@ Only the board is cached; the pages with a form are not (each carries its visito
 No page shows a writer's name or address: answers go by e-mail (cooperation.partner_mail).
 """
 
+from http import HTTPStatus
+
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Case, Value, When
@@ -27,8 +29,6 @@ from ..partner_forms import AnswerForm, PartnerRequestForm
 from ..partner_mail import SENDING_ERRORS, announce_new_request, forward_answer
 from ..throttling import allow_board_post
 from .mixins import ForgivingPaginationMixin
-
-TOO_MANY_REQUESTS = 429
 
 
 class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
@@ -64,7 +64,7 @@ class BoardPostMixin:
                 ),
             )
             return self.render_to_response(
-                self.get_context_data(form=form), status=TOO_MANY_REQUESTS
+                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
             )
         return self.post_valid(form)
 
