@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from embassy.sitemaps import TranslatedSitemap
+from embassy.sitemaps import EntrySitemap, TranslatedSitemap
 
 from .models import NewsPhoto, PartnerRequest, Region, TwinningAgreement, Visit
 
@@ -25,31 +25,22 @@ class SectionSitemap(TranslatedSitemap):
         return reverse(item)
 
 
-class RegionSitemap(TranslatedSitemap):
+class RegionSitemap(EntrySitemap):
     def items(self):
         return Region.objects.only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, region):
-        return region.updated_at
 
-
-class VisitSitemap(TranslatedSitemap):
+class VisitSitemap(EntrySitemap):
     def items(self):
         return Visit.objects.published().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, visit):
-        return visit.updated_at
 
-
-class NewsPhotoSitemap(TranslatedSitemap):
+class NewsPhotoSitemap(EntrySitemap):
     def items(self):
         return NewsPhoto.objects.published().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, photo):
-        return photo.updated_at
 
-
-class AgreementSitemap(TranslatedSitemap):
+class AgreementSitemap(EntrySitemap):
     def items(self):
         return (
             TwinningAgreement.objects.with_parties()
@@ -57,15 +48,9 @@ class AgreementSitemap(TranslatedSitemap):
             .order_by("pk")
         )
 
-    def lastmod(self, agreement):
-        return agreement.updated_at
 
-
-class PartnerRequestSitemap(TranslatedSitemap):
+class PartnerRequestSitemap(EntrySitemap):
     """The open requests' pages (which never show a writer's contact details)."""
 
     def items(self):
         return PartnerRequest.objects.on_board().only("updated_at").order_by("pk")
-
-    def lastmod(self, partner_request):
-        return partner_request.updated_at

@@ -137,9 +137,13 @@ def urlset_xml(entries):
     )
 
 
-class PageSitemap(TranslatedSitemap):
+class EntrySitemap(TranslatedSitemap):
+    """Entries dated by their last change."""
+
+    def lastmod(self, entry):
+        return entry.updated_at
+
+
+class PageSitemap(EntrySitemap):
     def items(self):
         return Page.objects.published().only("slug", "updated_at").order_by("slug")
-
-    def lastmod(self, page):
-        return page.updated_at

@@ -31,12 +31,12 @@ from django.db.models.functions import (
     NullIf,
     TruncDate,
 )
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable
 
+from ..addresses import agreement_addresses
 from ..countries import country_name, host_country_regions, mission_country_regions
 from ..documents import DocumentField
 from ..transliteration import contains_text
@@ -415,9 +415,7 @@ class TwinningAgreement(JubileeMixin, models.Model):
         refresh_last_exchange(TwinningAgreement.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        return reverse(
-            "cooperation:agreement_detail", kwargs={"pk": self.pk, "slug": self.address_slug}
-        )
+        return agreement_addresses()(self.pk, self.address_slug)
 
     @property
     def address_slug(self):
