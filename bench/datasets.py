@@ -30,10 +30,6 @@ DEMO_DATA = [
     "--seed",
     "1",
 ]
-SIZES = {
-    "initial": "the initial content (`manage.py load_initial_data`)",
-    "50k": "the initial content and `manage.py generate_demo_data " + " ".join(DEMO_DATA) + "`",
-}
 WORK = DATA / "work"
 
 

@@ -8,15 +8,13 @@ per language (and script prefix) with a stand-in slug, and each entry's slug put
 """
 
 import functools
-import re
 
+from django.core.validators import slug_re
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 STAND_IN = "__slug__"
 STAND_IN_NUMBER = 987654321
-# What Django's <slug:...> converter accepts: anything else is left to reverse() to refuse.
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @functools.lru_cache(maxsize=256)
@@ -33,7 +31,8 @@ def addresses_by_slug(viewname):
     pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf())
 
     def address(slug):
-        if not SLUG.fullmatch(slug):
+        # What the <slug:...> converter accepts; anything else is left to reverse() to refuse.
+        if not slug_re.fullmatch(slug):
             return reverse(viewname, kwargs={"slug": slug})
         return pattern.replace(STAND_IN, slug)
 
@@ -52,7 +51,7 @@ def agreement_addresses():
     pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf(), True)
 
     def address(pk, slug):
-        if not SLUG.fullmatch(slug):
+        if not slug_re.fullmatch(slug):
             return reverse(viewname, kwargs={"pk": pk, "slug": slug})
         return pattern.replace(STAND_IN, slug).replace(str(STAND_IN_NUMBER), str(pk))
 

@@ -121,7 +121,7 @@ class PartnerRequestFeed(PublishedEntryFeed):
     def item_title(self, partner_request):
         return _("%(place)s looks for partners: %(fields)s") % {
             "place": partner_request,
-            "fields": ", ".join(str(label) for label in partner_request.interest_labels()),
+            "fields": partner_request.interests_text(),
         }
 
     def item_description(self, partner_request):

@@ -18,8 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from .countries import country_choices
 from .models import Interest, PartnerRequest, Region, TwinningAgreement, Visit, dormant_since
-
-SEARCH_MAX_LENGTH = 100
+from .search import SEARCH_MAX_LENGTH
 
 # How the JSON API's schema describes the filters whose values its generator cannot guess.
 REGION_PARAMETER_SCHEMA = {

@@ -134,8 +134,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
         return safe_cell(super().export_field(field, instance, **kwargs))
 
     def before_import_row(self, row, **kwargs):
-        for column, value in row.items():
-            row[column] = imported_cell(value)
+        row.update(imported_row(row))
 
     def get_instance(self, instance_loader, row):
         try:

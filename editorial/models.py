@@ -10,23 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def published_condition(prefix=""):
-    """
-    What published() filters by, for entries reached through a relation: `prefix` "visit__"
-    for the visits of link rows, so that a query can join them instead of asking for each row.
-    """
-    return models.Q(
-        **{
-            f"{prefix}status": Publishable.Status.PUBLISHED,
-            f"{prefix}publish_at__lte": timezone.now(),
-        }
-    )
-
-
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """Entries the public may see: published, with a publish time already past."""
-        return self.filter(published_condition())
+        return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def visible_to(self, user):
         """

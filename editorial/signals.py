@@ -33,10 +33,6 @@ def renewing_once():
         renewed_in_block.reset(token)
 
 
-def invalidate_after_commit():
-    invalidate_public_pages()
-
-
 def invalidate_now_and_after_commit(changed_model, using):
     renewed = renewed_in_block.get()
     if not renewed:
@@ -47,8 +43,8 @@ def invalidate_now_and_after_commit(changed_model, using):
     if not connection.in_atomic_block:
         return
     # Once per transaction, however many rows it saves (an import saves thousands).
-    if not any(callback is invalidate_after_commit for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(invalidate_after_commit, using=using)
+    if not any(callback is invalidate_public_pages for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(invalidate_public_pages, using=using)
 
 
 @receiver(post_save)

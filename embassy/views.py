@@ -2,6 +2,7 @@
 sitemap's files."""
 
 from django.contrib import messages
+from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -71,6 +72,7 @@ def favicon(request):
     return redirect(static("icons/favicon.ico"))
 
 
+@x_robots_tag
 def sitemap_file(request, sitemaps, section):
     """One file of a section's sitemap: the page `p` of its entries, listed by the index."""
     if section not in sitemaps:
@@ -84,6 +86,4 @@ def sitemap_file(request, sitemaps, section):
     return HttpResponse(
         urlset_xml(entries),
         content_type="application/xml",
-        # The files are for crawlers, not for search results.
-        headers={"X-Robots-Tag": "noindex, noodp, noarchive"},
     )

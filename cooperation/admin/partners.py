@@ -79,7 +79,7 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
 
     @admin.display(description=_("fields of interest"))
     def fields_of_interest(self, partner_request):
-        return ", ".join(str(label) for label in partner_request.interest_labels())
+        return partner_request.interests_text()
 
     @admin.display(description=_("open"), boolean=True, ordering="closed_at")
     def is_open(self, partner_request):

@@ -146,8 +146,6 @@ class PartnerRequestQuerySet(PublicationQuerySet):
 class PartnerRequest(Publishable):
     """A region of either country looking for a partner in the other."""
 
-    Interest = Interest
-
     class ClosedReason(models.TextChoices):
         PARTNER_FOUND = "partner_found", _("a partner was found")
         WITHDRAWN = "withdrawn", _("withdrawn by its writer")
@@ -258,6 +256,10 @@ class PartnerRequest(Publishable):
 
     def interest_labels(self):
         return [label for _code, label in self.interest_choices()]
+
+    def interests_text(self):
+        """The fields of interest as one line: "culture, youth"."""
+        return ", ".join(str(label) for label in self.interest_labels())
 
     def withdrawal_token(self):
         return signing.dumps(self.pk, salt=WITHDRAWAL_SALT)

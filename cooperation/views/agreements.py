@@ -118,5 +118,4 @@ class AgreementDocumentView(View):
             filename=f"agreement-{mission.slug}-{host.slug}-{agreement.year}.pdf",
             content_type="application/pdf",
         )
-        response["X-Content-Type-Options"] = "nosniff"
         return response
