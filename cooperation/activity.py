@@ -11,7 +11,7 @@ makes it, wherever the content changes:
 - a visit or news photo saved, deleted or updated in bulk, and the regions linked to it (an
   inline row, a revert's rows): by the models themselves (cooperation.models.exchanges,
   `RegionLink`), for the agreements both of whose parties lie at or above one of the regions
-  it involves, before and after the change; the related managers (`visit.regions.add()`),
+  it involves, before and after the change; the related managers' add() (`visit.regions.add()`),
   which write the rows without their save(), through the signal below;
 - a region moved or renamed: by `Region.save()`, for the agreements of the units above it,
   before and after;
@@ -125,18 +125,12 @@ def refresh_after_move(old_path, new_path):
 
 @receiver(m2m_changed, sender=VisitRegion)
 @receiver(m2m_changed, sender=NewsPhotoRegion)
-def linked_regions_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """`visit.regions.add(...)`, `region.photos.clear()` and the like write the link rows
-    without their save(): the paths are read before (`pre_…`) and after (`post_…`)."""
-    if reverse:
-        entry_ids = pk_set
-        if entry_ids is None:
-            entry_ids = sender.objects.filter(region=instance).values(sender.entry_field)
-    else:
-        entry_ids = [instance.pk]
+def linked_regions_added(sender, instance, action, reverse, pk_set, **kwargs):
+    """`visit.regions.add(...)` and the like write the link rows by bulk_create, without their
+    save(). (remove() and clear() delete them through RegionLinkQuerySet.delete(), which
+    refreshes them itself.) An addition only adds regions: those after it are all it reaches."""
+    if action != "post_add":
+        return
+    entry_ids = pk_set if reverse else [instance.pk]
     regions = sender.entry_model()._default_manager.filter(pk__in=entry_ids).exchange_regions()
-    paths = set(regions.values_list("path", flat=True))
-    if action.startswith("pre_"):
-        instance._exchange_paths_before = paths
-    else:
-        refresh_exchanges_of(paths | instance.__dict__.pop("_exchange_paths_before", set()))
+    refresh_exchanges_of(set(regions.values_list("path", flat=True)))

@@ -134,6 +134,11 @@ class KnownEntriesResource:
         super().before_import(dataset, **kwargs)
         self.import_fields = super().get_import_fields()
         self.blank_entry = None
+        model = self._meta.model
+        # Not for a model whose defaults are worked out anew for each entry (init_instance()).
+        self.copies_blank_entry = not any(
+            field.has_default() and callable(field.default) for field in model._meta.fields
+        )
         self.new_entries = []  # [entry, its row's result] not written yet
         self.batch_refused = False
         self.rows_diffed = 0
@@ -164,9 +169,7 @@ class KnownEntriesResource:
     def init_instance(self, row=None):
         # A copy of a blank entry made once: a model's __init__ works out every field's default
         # (each translation's in its own language), which takes longer than the rest of a row.
-        # Not for a model whose defaults are worked out anew for each entry.
-        model = self._meta.model
-        if any(field.has_default() and callable(field.default) for field in model._meta.fields):
+        if not self.copies_blank_entry:
             return super().init_instance(row)
         if self.blank_entry is None:
             self.blank_entry = super().init_instance(row)
