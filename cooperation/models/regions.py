@@ -13,7 +13,7 @@ from photos.fields import PhotoField
 from ..addresses import address_by_slug
 from ..countries import country_choices
 from ..transliteration import contains_text, search_lines
-from .exchanges import activity_refreshed
+from .exchanges import RefreshingActivity, RefreshingActivityQuerySet
 
 
 class WithinPath(Expression):
@@ -288,7 +288,7 @@ class Region(models.Model):
         refresh_after_move(old_path, self.path)
 
 
-class RegionLinkQuerySet(models.QuerySet):
+class RegionLinkQuerySet(RefreshingActivityQuerySet):
     def get_by_natural_key(self, entry_slug, region_slug):
         return self.get(
             **{f"{self.model.entry_field}__slug": entry_slug, "region__slug": region_slug}
@@ -300,16 +300,11 @@ class RegionLinkQuerySet(models.QuerySet):
             pk__in=self.values(self.model.entry_field)
         )
 
-    def update(self, **kwargs):
-        with activity_refreshed(self.entries().exchange_regions()):
-            return super().update(**kwargs)
-
-    def delete(self):
-        with activity_refreshed(self.entries().exchange_regions()):
-            return super().delete()
+    def exchange_regions(self):
+        return self.entries().exchange_regions()
 
 
-class RegionLink(models.Model):
+class RegionLink(RefreshingActivity):
     """A region linked to an entry (taking part in a visit, shown in a photo): a row of the
     entry's form, found by the two slugs; a region so linked cannot be deleted. Saving or
     deleting one refreshes the activity of the partnerships the entry can count for."""
@@ -327,16 +322,8 @@ class RegionLink(models.Model):
     def __str__(self):
         return str(self.region)
 
-    def save(self, *args, **kwargs):
-        with activity_refreshed(self.exchange_regions()):
-            return super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return getattr(self, self.entry_field).get_absolute_url()
-
-    def delete(self, *args, **kwargs):
-        with activity_refreshed(self.exchange_regions()):
-            return super().delete(*args, **kwargs)
 
     @classmethod
     def entry_model(cls):
