@@ -10,10 +10,6 @@ from ..activity import refreshing_exchanges_of
 class ExchangeRestoreMixin:
     """For the admin of visits and news photos (on editorial's HistoryAdmin)."""
 
-    def version_form_view(self, request, version, template_name, extra_context):
-        if request.method != "POST":
-            # Showing a version restores it in a transaction that is rolled back.
-            return super().version_form_view(request, version, template_name, extra_context)
+    def restoring(self, request, version):
         entries = self.model._default_manager.filter(pk=version.object_id)
-        with refreshing_exchanges_of(entries.exchange_regions()):
-            return super().version_form_view(request, version, template_name, extra_context)
+        return refreshing_exchanges_of(entries.exchange_regions())
