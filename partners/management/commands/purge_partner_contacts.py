@@ -1,15 +1,10 @@
-"""
-Delete the writers' names and e-mail addresses of the partner requests closed more than
-COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests themselves stay. Run it daily.
-"""
-
 import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cooperation.models import PartnerRequest
+from partners.models import PartnerRequest
 
 DAYS_PER_MONTH = 30
 
