@@ -122,7 +122,6 @@ class PartnerRequestForm(forms.ModelForm):
             .select_related("parent")
             .order_by("path")
         )
-        region.required = False
         region.empty_label = _("— not in the list —")
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True

@@ -42,10 +42,6 @@ class InterestsField(models.CharField):
     """Several `Interest`s in one column as ",culture,sport,", so that one interest is a plain
     `contains` filter on every database; a list of codes in Python, checkboxes in forms."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 200)
-        super().__init__(*args, **kwargs)
-
     def from_db_value(self, value, expression, connection):
         return self.to_python(value)
 
@@ -153,7 +149,7 @@ class PartnerRequest(Publishable):
         blank=True,
         help_text=_("The writer's own name for a region missing from the list."),
     )
-    interests = InterestsField(_("fields of interest"))
+    interests = InterestsField(_("fields of interest"), max_length=200)
     description = models.TextField(
         _("description"),
         max_length=DESCRIPTION_MAX_LENGTH,
