@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the published news photos, visits, and the partner search board.
+"""RSS and Atom feeds of the published news photos and visits.
 
 Each feed exists in every language, under the language prefix of the site's addresses
 (/bg/news/feed/rss/, /en/cooperation/visits/feed/atom/); Django's Feed declares that language.
@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import NewsPhoto, PartnerRequest, Visit
+from .models import NewsPhoto, Visit
 
 FEED_LENGTH = 20
 
@@ -103,36 +103,3 @@ class VisitFeed(PublishedEntryFeed):
 class VisitAtomFeed(VisitFeed):
     feed_type = Atom1Feed
     subtitle = VisitFeed.description
-
-
-class PartnerRequestFeed(PublishedEntryFeed):
-    """The partner search board's open requests: the region and the text, never the contact."""
-
-    title = _("Belarusian and Bulgarian regions looking for partners")
-    description = _("Requests on the partner search board of the Embassy of Belarus in Bulgaria.")
-
-    def link(self):
-        return reverse("cooperation:partner_board")
-
-    def items(self):
-        requests = PartnerRequest.objects.on_board().select_related("region")
-        return requests.order_by("-publish_at", "pk")[:FEED_LENGTH]
-
-    def item_title(self, partner_request):
-        return _("%(place)s looks for partners: %(fields)s") % {
-            "place": partner_request,
-            "fields": partner_request.interests_text(),
-        }
-
-    def item_description(self, partner_request):
-        return format_html(
-            "<p>{}</p><p>{}</p>", partner_request.summary, partner_request.description
-        )
-
-    def item_categories(self, partner_request):
-        return partner_request.interest_labels()
-
-
-class PartnerRequestAtomFeed(PartnerRequestFeed):
-    feed_type = Atom1Feed
-    subtitle = PartnerRequestFeed.description

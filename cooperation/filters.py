@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from drf_spectacular.utils import extend_schema_field
 
 from .countries import country_choices
-from .models import Interest, PartnerRequest, Region, TwinningAgreement, Visit, dormant_since
+from .models import Region, TwinningAgreement, Visit, dormant_since
 from .search import SEARCH_MAX_LENGTH
 
 # How the JSON API's schema describes the filters whose values its generator cannot guess.
@@ -289,24 +289,3 @@ class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
 
     def filter_within(self, queryset, name, region):
         return queryset.within(region)
-
-
-class PartnerRequestFilter(django_filters.FilterSet):
-    """The partner search board's filters: a country, a field of interest."""
-
-    country = django_filters.ChoiceFilter(
-        choices=country_choices, label=_("Country"), empty_label=_("Both countries")
-    )
-    interest = django_filters.ChoiceFilter(
-        choices=Interest.choices,
-        label=_("Field of interest"),
-        empty_label=_("Any field"),
-        method="filter_interest",
-    )
-
-    class Meta:
-        model = PartnerRequest
-        fields = ["country", "interest"]
-
-    def filter_interest(self, queryset, name, value):
-        return queryset.in_field(value)

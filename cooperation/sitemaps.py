@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from embassy.sitemaps import EntrySitemap, TranslatedSitemap
 
-from .models import NewsPhoto, PartnerRequest, Region, TwinningAgreement, Visit
+from .models import NewsPhoto, Region, TwinningAgreement, Visit
 
 
 class SectionSitemap(TranslatedSitemap):
@@ -18,7 +18,6 @@ class SectionSitemap(TranslatedSitemap):
             "cooperation:region_list",
             "cooperation:visit_list",
             "cooperation:news_list",
-            "cooperation:partner_board",
         ]
 
     def location(self, item):
@@ -47,10 +46,3 @@ class AgreementSitemap(EntrySitemap):
             .only("updated_at", "mission_region__slug", "host_region__slug")
             .order_by("pk")
         )
-
-
-class PartnerRequestSitemap(EntrySitemap):
-    """The open requests' pages (which never show a writer's contact details)."""
-
-    def items(self):
-        return PartnerRequest.objects.on_board().only("updated_at").order_by("pk")

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import NewsPhoto, OverviewPage, PartnerRequest, Region, TwinningAgreement, Visit
+from .models import NewsPhoto, OverviewPage, Region, TwinningAgreement, Visit
 
 
 @register(Region)
@@ -32,9 +32,3 @@ class NewsPhotoTranslationOptions(TranslationOptions):
 class OverviewPageTranslationOptions(TranslationOptions):
     fields = ("title", "body")
     required_languages = ("bg",)
-
-
-@register(PartnerRequest)
-class PartnerRequestTranslationOptions(TranslationOptions):
-    # The embassy's own text; the writer's description stays in the writer's language.
-    fields = ("summary",)

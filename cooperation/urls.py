@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from editorial.public import read_only, with_form
+from editorial.public import read_only
 
 from . import feeds, views
 
@@ -33,32 +33,6 @@ urlpatterns = [
     path("cooperation/visits/feed/rss/", read_only(feeds.VisitFeed()), name="visit_feed_rss"),
     path("cooperation/visits/feed/atom/", read_only(feeds.VisitAtomFeed()), name="visit_feed_atom"),
     path("cooperation/visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit_detail"),
-    path("cooperation/partners/", views.PartnerBoardView.as_view(), name="partner_board"),
-    path(
-        "cooperation/partners/feed/rss/",
-        read_only(feeds.PartnerRequestFeed()),
-        name="partner_feed_rss",
-    ),
-    path(
-        "cooperation/partners/feed/atom/",
-        read_only(feeds.PartnerRequestAtomFeed()),
-        name="partner_feed_atom",
-    ),
-    path(
-        "cooperation/partners/new/",
-        with_form(views.PartnerRequestCreateView.as_view()),
-        name="partner_request_create",
-    ),
-    path(
-        "cooperation/partners/<int:pk>/",
-        with_form(views.PartnerRequestView.as_view()),
-        name="partner_request",
-    ),
-    path(
-        "cooperation/partners/withdraw/<str:token>/",
-        with_form(views.PartnerRequestWithdrawView.as_view()),
-        name="partner_request_withdraw",
-    ),
     path("news/", views.NewsListView.as_view(), name="news_list"),
     path("news/feed/rss/", read_only(feeds.NewsPhotoFeed()), name="news_feed_rss"),
     path("news/feed/atom/", read_only(feeds.NewsPhotoAtomFeed()), name="news_feed_atom"),

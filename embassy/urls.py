@@ -15,13 +15,13 @@ from cooperation.api import DocumentationView, not_found, router
 from cooperation.sitemaps import (
     AgreementSitemap,
     NewsPhotoSitemap,
-    PartnerRequestSitemap,
     RegionSitemap,
     SectionSitemap,
     VisitSitemap,
 )
 from editorial.cache import cache_public_page
 from editorial.public import read_only
+from partners.sitemaps import BoardSitemap, PartnerRequestSitemap
 
 from . import views
 from .sitemaps import PageSitemap
@@ -33,6 +33,7 @@ sitemaps = {
     "visits": VisitSitemap,
     "news": NewsPhotoSitemap,
     "agreements": AgreementSitemap,
+    "board": BoardSitemap,
     "partners": PartnerRequestSitemap,
 }
 
@@ -78,6 +79,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
+    path("cooperation/partners/", include("partners.urls")),
     path("missions/go/", views.go_to_mission, name="go_to_mission"),
     # The regional cooperation page's text was a page of the site before the section had it.
     path(

@@ -29,13 +29,13 @@ from cooperation.models import (
     NewsPhoto,
     NewsPhotoRegion,
     OverviewPage,
-    PartnerRequest,
     Region,
     TwinningAgreement,
     Visit,
     VisitRegion,
 )
 from embassy.models import MissionLink, Page
+from partners.models import PartnerRequest
 
 
 def jpeg(width=1200, height=800, color=(90, 120, 150)):

@@ -186,3 +186,70 @@ def test_the_upgrade_records_the_last_exchange_of_the_agreements_already_there()
     upgraded = TwinningAgreement.objects.with_last_exchange().get(pk=agreement.pk)
     assert upgraded.recorded_last_exchange == datetime.date(2019, 5, 14)
     assert upgraded.last_exchange == datetime.date(2019, 5, 14)
+
+
+def test_the_partner_board_moves_to_its_app_with_its_rows_link_roles_and_history():
+    old_apps = migrate([("partners", None)])
+    Region = old_apps.get_model("cooperation", "Region")
+    ContentType = old_apps.get_model("contenttypes", "ContentType")
+    parties = [
+        Region.objects.create(
+            country=country, kind=kind, name=slug, name_bg=slug, slug=slug, path=f"/{slug}/"
+        )
+        for country, kind, slug in (("BY", "city", "upgrade-by"), ("BG", "municipality", "bg"))
+    ]
+    partner_request = old_apps.get_model("cooperation", "PartnerRequest").objects.create(
+        country="BG",
+        region=parties[1],
+        interests=",culture,",
+        description="Търсим партньор.",
+        language="bg",
+        contact_email="writer@upgrade.example",
+        status="published",
+    )
+    agreement = old_apps.get_model("cooperation", "TwinningAgreement").objects.create(
+        mission_region=parties[0], host_region=parties[1], year=2001, origin=partner_request
+    )
+    serialized = [
+        {
+            "model": "cooperation.partnerrequest",
+            "pk": partner_request.pk,
+            "fields": {"country": "BG", "description": "Търсим партньор.", "language": "bg"},
+        }
+    ]
+    old_apps.get_model("reversion", "Version").objects.create(
+        revision=old_apps.get_model("reversion", "Revision").objects.create(
+            date_created=timezone.now()
+        ),
+        object_id=str(partner_request.pk),
+        content_type=ContentType.objects.get(app_label="cooperation", model="partnerrequest"),
+        db="default",
+        format="json",
+        serialized_data=json.dumps(serialized),
+        object_repr="bg",
+    )
+
+    migrate(latest())
+
+    from django.contrib.auth.models import Group
+    from reversion.models import Version
+
+    from partners.models import PartnerRequest
+
+    moved = PartnerRequest.objects.get(pk=partner_request.pk)
+    assert moved.contact_email == "writer@upgrade.example"
+    assert list(moved.agreements.values_list("pk", flat=True)) == [agreement.pk]
+    (version,) = Version.objects.get_for_object(moved)
+    assert version.field_dict["description"] == "Търсим партньор."
+    for role, codename in (
+        ("Editor", "change_partnerrequest"),
+        ("Publisher", "publish_partnerrequest"),
+    ):
+        assert Group.objects.get(name=role).permissions.filter(
+            content_type__app_label="partners", codename=codename
+        )
+
+    old_apps = migrate([("partners", None)])
+    Agreement = old_apps.get_model("cooperation", "TwinningAgreement")
+    assert Agreement.objects.get(pk=agreement.pk).origin_id == partner_request.pk
+    migrate(latest())

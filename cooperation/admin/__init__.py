@@ -1,7 +1,6 @@
-"""The staff's editing tool for regions, agreements, visits, news photos, the section's page and
-the partner search board's requests: a module per entity, on the editorial layer's history,
-publication and language tools."""
+"""The staff's editing tool for regions, agreements, visits, news photos and the section's page:
+a module per entity, on the editorial layer's history, publication and language tools."""
 
-from . import agreements, news, overview, partners, regions, visits
+from . import agreements, news, overview, regions, visits
 
-__all__ = ["agreements", "news", "overview", "partners", "regions", "visits"]
+__all__ = ["agreements", "news", "overview", "regions", "visits"]

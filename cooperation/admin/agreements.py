@@ -42,13 +42,13 @@ class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, Transla
         for side in ("mission_region", "host_region")
         for name in get_translation_fields("name")
     ]
-    autocomplete_fields = ["mission_region", "host_region", "origin"]
+    autocomplete_fields = ["mission_region", "host_region"]
     formfield_overrides = {DocumentField: {"widget": DocumentInput}}
     list_select_related = ["mission_region", "host_region"]
     fieldsets = [
         (None, {"fields": ["mission_region", "host_region", "kind", "status"]}),
         (_("Signature"), {"fields": ["year", "signed_on", "document"]}),
-        (_("Notes"), {"fields": ["notes", "origin"]}),
+        (_("Notes"), {"fields": ["notes"]}),
     ]
 
     def get_queryset(self, request):

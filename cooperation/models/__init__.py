@@ -1,23 +1,20 @@
 """
 The cooperation section's content, a module per entity: regions (a hierarchy of both
 countries), the agreements between them, visits, news photos, and the regional cooperation
-page's own text; and the partner search board's requests.
+page's own text.
 """
 
 from .agreements import JUBILEE_AGES, TwinningAgreement, dormant_since, jubilee_years
 from .news import NewsPhoto, NewsPhotoRegion
 from .overview import OverviewPage
-from .partners import Interest, PartnerRequest
 from .regions import Region, RegionKind
 from .visits import Visit, VisitRegion
 
 __all__ = [
     "JUBILEE_AGES",
-    "Interest",
     "NewsPhoto",
     "NewsPhotoRegion",
     "OverviewPage",
-    "PartnerRequest",
     "Region",
     "RegionKind",
     "TwinningAgreement",

@@ -350,15 +350,6 @@ class TwinningAgreement(JubileeMixin, models.Model):
             "The signed agreement as a PDF file. Visitors download it from the agreement's page."
         ),
     )
-    origin = models.ForeignKey(
-        "cooperation.PartnerRequest",
-        verbose_name=_("began with the partner request"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agreements",
-        help_text=_("The request on the partner search board that led to this agreement, if any."),
-    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The partnership's activity, stored so that reading it costs no subquery; kept up to date
     # by cooperation.activity wherever content changes, and read through with_last_exchange().

@@ -4,12 +4,6 @@ from .agreement_page import AgreementDetailView
 from .agreements import AgreementDocumentView, AgreementListView, AgreementMapView
 from .news import NewsDetailView, NewsListView
 from .overview import HomeView, OverviewView
-from .partners import (
-    PartnerBoardView,
-    PartnerRequestCreateView,
-    PartnerRequestView,
-    PartnerRequestWithdrawView,
-)
 from .regions import RegionDetailView, RegionListView
 from .search import SearchView
 from .visits import VisitDetailView, VisitListView
@@ -23,10 +17,6 @@ __all__ = [
     "NewsDetailView",
     "NewsListView",
     "OverviewView",
-    "PartnerBoardView",
-    "PartnerRequestCreateView",
-    "PartnerRequestView",
-    "PartnerRequestWithdrawView",
     "RegionDetailView",
     "RegionListView",
     "SearchView",

@@ -25,11 +25,7 @@ class AgreementDetailView(PublicPageMixin, DetailView):
     context_object_name = "agreement"
 
     def get_queryset(self):
-        return (
-            TwinningAgreement.objects.with_parties()
-            .with_last_exchange()
-            .select_related("origin__region")
-        )
+        return TwinningAgreement.objects.with_parties().with_last_exchange()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -55,6 +51,5 @@ class AgreementDetailView(PublicPageMixin, DetailView):
             photos=photos[:AGREEMENT_PAGE_PHOTO_LIMIT],
             agreement_map=AgreementMap.for_agreements([agreement]),
             jubilee=agreement.next_jubilee(timezone.localdate()),
-            origin=agreement.origin,
         )
         return context

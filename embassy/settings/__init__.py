@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "photos",
     "embassy",
     "cooperation",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -185,7 +186,7 @@ CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
 # How long a public page may be served from the cache; 0 turns the page cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 # The apps whose saves and deletions change what the public pages show (editorial.cache).
-PUBLIC_CONTENT_APPS = ["embassy", "cooperation"]
+PUBLIC_CONTENT_APPS = ["embassy", "cooperation", "partners"]
 
 # --- Static files and media -----------------------------------------------------------------
 

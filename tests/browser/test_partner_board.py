@@ -11,7 +11,8 @@ from django.core import mail
 from django.utils import translation
 from playwright.sync_api import expect
 
-from cooperation.models import PartnerRequest, Region
+from cooperation.models import Region
+from partners.models import PartnerRequest
 
 from .test_staff import log_in
 
@@ -55,7 +56,7 @@ def test_a_request_is_posted_published_by_staff_and_answered_without_showing_its
 
     staff = browser_context.new_page()
     log_in(staff, site, django_user_model)
-    staff.goto(f"{site.url}/admin/cooperation/partnerrequest/")
+    staff.goto(f"{site.url}/admin/partners/partnerrequest/")
     staff.get_by_role("link", name=re.compile(r"^Sozopol")).first.click()
     expect(staff.locator("input[name=contact_email]")).to_have_value("elena@sozopol.example")
     staff.locator("select[name=status]").select_option(PartnerRequest.Status.PUBLISHED)

@@ -16,8 +16,9 @@ from django.utils.translation import gettext
 from reversion.models import Version
 
 from cooperation.countries import COUNTRY_NAMES
-from cooperation.models import NewsPhoto, OverviewPage, PartnerRequest, Region, TwinningAgreement
+from cooperation.models import NewsPhoto, OverviewPage, Region, TwinningAgreement
 from embassy.models import Page
+from partners.models import PartnerRequest
 from photos.renditions import WEBP
 from tests.admin_forms import opened_version
 from tests.factories import (

@@ -1,5 +1,4 @@
-"""The RSS and Atom feeds of news photos, visits and partner requests, as a feed reader reads
-them."""
+"""The RSS and Atom feeds of news photos and visits, as a feed reader reads them."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -11,7 +10,7 @@ from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Visit
 from tests.cooperation.test_query_counts import LARGE, SMALL, add_content, count_queries
-from tests.factories import NewsPhotoFactory, PartnerRequestFactory, VisitFactory
+from tests.factories import NewsPhotoFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,30 +119,3 @@ def test_feeds_cost_one_query_whatever_the_amount_of_content(client, url):
     assert count_queries(client, url) == 1
     add_content(LARGE - SMALL)
     assert count_queries(client, url) == 1
-
-
-# The partner search board.
-
-
-def test_partner_feeds_list_open_published_requests_without_their_writers(client):
-    on_board = PartnerRequestFactory(
-        interests=["sport"],
-        description="Търсим партньор за младежки турнири.",
-        contact_email="coach@sopot.example",
-    )
-    PartnerRequestFactory(status="draft", description="Чернова.")
-    PartnerRequestFactory(
-        closed_at=timezone.now(), closed_reason="partner_found", description="Намерен."
-    )
-    rss = client.get("/en/cooperation/partners/feed/rss/")
-    channel = parse(rss, "application/rss+xml").find("channel")
-    assert channel.findtext("language") == "en"
-    (item,) = channel.findall("item")
-    assert item.findtext("title") == f"{on_board} looks for partners: sport"
-    assert "Търсим партньор за младежки турнири." in item.findtext("description")
-    assert item.findtext("link") == f"http://testserver/en/cooperation/partners/{on_board.pk}/"
-    assert_is_a_page_of_the_site(client, item.findtext("link"))
-    atom = parse(client.get("/bg/cooperation/partners/feed/atom/"), "application/atom+xml")
-    assert len(atom.findall(f"{ATOM}entry")) == 1
-    for response in (rss, client.get("/bg/cooperation/partners/feed/atom/")):
-        assert "coach" not in response.content.decode()

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cooperation.models import NewsPhoto, PartnerRequest, TwinningAgreement, Visit, dormant_since
+from cooperation.models import NewsPhoto, TwinningAgreement, Visit, dormant_since
+from partners.models import PartnerRequest
 from tests.factories import (
     MunicipalityFactory,
     NewsPhotoFactory,

@@ -14,7 +14,6 @@ from embassy.sitemaps import TranslatedSitemap
 from tests.cooperation.test_query_counts import LARGE, SMALL, add_content, count_queries
 from tests.factories import (
     NewsPhotoFactory,
-    PartnerRequestFactory,
     RegionFactory,
     TownFactory,
     VisitFactory,
@@ -133,18 +132,6 @@ def test_drafts_are_not_in_the_sitemap(client):
     assert f"/bg/cooperation/visits/{draft.slug}/" not in paths
     assert f"/bg/news/{draft_photo.slug}/" not in paths
     assert f"/bg/cooperation/visits/{published.slug}/" in paths
-
-
-def test_the_partner_boards_open_requests_are_in_the_sitemap_and_no_contact_details(client):
-    board_request = PartnerRequestFactory()
-    draft = PartnerRequestFactory(status="draft")
-    closed = PartnerRequestFactory(closed_at="2025-01-01T00:00Z", closed_reason="partner_found")
-    response = client.get("/sitemap.xml")
-    paths = {path_of(url) for url in sitemap_entries(client)}
-    assert f"/bg/cooperation/partners/{board_request.pk}/" in paths
-    assert f"/bg/cooperation/partners/{draft.pk}/" not in paths
-    assert f"/bg/cooperation/partners/{closed.pk}/" not in paths
-    assert board_request.contact_email not in response.content.decode()
 
 
 def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client):

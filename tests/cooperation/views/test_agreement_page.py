@@ -9,7 +9,6 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from cooperation.models import TwinningAgreement
 from cooperation.views.agreement_page import AGREEMENT_PAGE_VISIT_LIMIT
 from tests.factories import (
     AgreementFactory,
@@ -149,7 +148,7 @@ def test_an_agreement_born_on_the_partner_board_says_how_it_began(client, agreem
         closed_at=timezone.now(),
         closed_reason="partner_found",
     )
-    TwinningAgreement.objects.filter(pk=agreement.pk).update(origin=origin)
+    origin.agreements.add(agreement)
     page = page_of(client, agreement, "en")
     assert "How it began" in page
     assert "on 2 April 2024, Byala Municipality (Bulgaria) was looking for a partner" in page

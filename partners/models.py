@@ -1,13 +1,6 @@
-"""
-The partner search board: a municipality, district or oblast of either country looking for a
-partner in the other, in its own words.
-
-A request comes from a public form as a draft; staff publish it (the board lists it while it is
-open), answer its writer's questions, close it when it has led somewhere. The writer's name and
-e-mail address are never shown: answers are forwarded to them by e-mail. They are kept until
-COOPERATION_PARTNER_CONTACT_MONTHS months after the request is closed
-(`manage.py purge_partner_contacts`), and never enter the revision history.
-"""
+"""The partner search board's requests: a region of either country looking for a partner in the
+other. The writer's name and e-mail address are never shown nor kept in the revision history,
+and are erased some months after closing (`manage.py purge_partner_contacts`)."""
 
 from django import forms
 from django.conf import settings
@@ -20,14 +13,16 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.countries import country_choices, country_name
+from cooperation.models import Region, TwinningAgreement
 from editorial.models import PublicationQuerySet, Publishable
 from editorial.revisions import record_revision
 
-from ..countries import country_choices, country_name
-from .regions import Region
-
 DESCRIPTION_MAX_LENGTH = 2000
+# The salt of the links already sent, from when the board was part of `cooperation`.
 WITHDRAWAL_SALT = "cooperation.partner-request.withdrawal"
+# The levels that may look for partners.
+BOARDABLE_KINDS = [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
 
 
 class Interest(models.TextChoices):
@@ -44,15 +39,8 @@ class Interest(models.TextChoices):
 
 
 class InterestsField(models.CharField):
-    """
-    Several `Interest`s in one column, stored as ",culture,sport,": one interest is then a
-    plain `contains` filter (PartnerRequestQuerySet.in_field()) on every database; the model
-    gives a list of codes, its forms a group of checkboxes.
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 200)
-        super().__init__(*args, **kwargs)
+    """Several `Interest`s in one column as ",culture,sport,", so that one interest is a plain
+    `contains` filter on every database; a list of codes in Python, checkboxes in forms."""
 
     def from_db_value(self, value, expression, connection):
         return self.to_python(value)
@@ -98,15 +86,6 @@ def language_choices():
     return settings.LANGUAGES
 
 
-def boardable_region_kinds():
-    """The levels that may look for partners: oblasts, districts and municipalities."""
-    return [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
-
-
-def boardable_regions():
-    return {"kind__in": boardable_region_kinds()}
-
-
 class PartnerRequestQuerySet(PublicationQuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
@@ -123,8 +102,8 @@ class PartnerRequestQuerySet(PublicationQuerySet):
         return self.filter(closed_at__lt=closed_before).exclude(contact_name="", contact_email="")
 
     def delete_contacts(self):
-        """Erase the writers' names and addresses; the requests themselves stay. Each request
-        gets a revision, so that a change form opened before cannot bring them back."""
+        """Erase the writers' names and addresses, with a revision of each request so that a
+        change form opened before cannot bring them back."""
         with transaction.atomic():
             pks = list(self.select_for_update().values_list("pk", flat=True))
             erased = PartnerRequest.objects.filter(pk__in=pks)
@@ -162,7 +141,7 @@ class PartnerRequest(Publishable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="partner_requests",
-        limit_choices_to=boardable_regions,
+        limit_choices_to={"kind__in": BOARDABLE_KINDS},
     )
     region_name = models.CharField(
         _("region, as written in"),
@@ -170,7 +149,7 @@ class PartnerRequest(Publishable):
         blank=True,
         help_text=_("The writer's own name for a region missing from the list."),
     )
-    interests = InterestsField(_("fields of interest"))
+    interests = InterestsField(_("fields of interest"), max_length=200)
     description = models.TextField(
         _("description"),
         max_length=DESCRIPTION_MAX_LENGTH,
@@ -207,10 +186,17 @@ class PartnerRequest(Publishable):
         _("contact details deleted"), null=True, blank=True, editable=False
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    agreements = models.ManyToManyField(
+        TwinningAgreement,
+        verbose_name=_("Agreements that began with it"),
+        blank=True,
+        related_name="partner_requests",
+    )
 
     objects = PartnerRequestQuerySet.as_manager()
 
     class Meta:
+        db_table = "cooperation_partnerrequest"  # where the board began
         # Open requests first, the newest first among them.
         ordering = [F("closed_at").asc(nulls_first=True), "-created_at", "pk"]
         verbose_name = _("partner request")
@@ -221,7 +207,7 @@ class PartnerRequest(Publishable):
         return f"{self.place_name} ({country_name(self.country)})"
 
     def get_absolute_url(self):
-        return reverse("cooperation:partner_request", kwargs={"pk": self.pk})
+        return reverse("partners:request", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from cooperation.models import PartnerRequest
+from partners.models import PartnerRequest
 from tests.factories import AgreementFactory, PartnerRequestFactory, TownFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,8 +107,9 @@ def test_open_requests_come_first():
 
 def test_an_agreement_keeps_the_request_it_began_with_and_outlives_it():
     partner_request = PartnerRequestFactory()
-    agreement = AgreementFactory(host_region=partner_request.region, origin=partner_request)
-    assert list(partner_request.agreements.all()) == [agreement]
+    agreement = AgreementFactory(host_region=partner_request.region)
+    partner_request.agreements.add(agreement)
+    assert list(agreement.partner_requests.all()) == [partner_request]
     partner_request.delete()
     agreement.refresh_from_db()
-    assert agreement.origin is None
+    assert not agreement.partner_requests.exists()

@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import translation
 
-from cooperation.models import PartnerRequest
+from partners.models import PartnerRequest
 from tests.factories import MunicipalityFactory, PartnerRequestFactory, TownFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_a_posted_request_stays_private_until_published_and_its_writer_gets_a_re
     assert "Община Сопот" in receipt.subject
     assert "/bg/cooperation/partners/withdraw/" in receipt.body
     assert notice.to == ["press@embassy.example"]
-    assert f"/admin/cooperation/partnerrequest/{partner_request.pk}/change/" in notice.body
+    assert f"/admin/partners/partnerrequest/{partner_request.pk}/change/" in notice.body
     assert "maria@sopot.example" not in notice.body
 
 

@@ -1,8 +1,5 @@
-"""
-The admin of the partner search board's requests: open ones first; an Editor corrects and
-summarises them as drafts, a Publisher publishes and closes them. The writer's name and address
-are shown to staff, and kept out of the revision history.
-"""
+"""The staff's side of the board: open requests first; an Editor corrects and summarises them,
+a Publisher publishes and closes them; the writer's contact stays out of the revision history."""
 
 from django.contrib import admin
 from django.urls import reverse
@@ -12,7 +9,7 @@ from modeltranslation.utils import get_translation_fields
 
 from editorial.admin import PublishableAdmin, TranslatedAdmin
 
-from ..models import Interest, PartnerRequest
+from .models import Interest, PartnerRequest
 
 
 class OpenListFilter(admin.SimpleListFilter):
@@ -55,10 +52,11 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
         "contact_name",
         "contact_email",
     ]
-    autocomplete_fields = ["region"]
-    # Closing takes a request off the board: the Publisher's decision, as publishing is.
-    publication_fields = ["status", "publish_at", "closed_at", "closed_reason"]
-    readonly_fields = ["language", "created_at", "consent", "contacts_deleted_at", "agreements"]
+    autocomplete_fields = ["region", "agreements"]
+    # Closing takes a request off the board, a linked agreement's page tells how it began: the
+    # Publisher's decisions, as publishing is.
+    publication_fields = ["status", "publish_at", "closed_at", "closed_reason", "agreements"]
+    readonly_fields = ["language", "created_at", "consent", "contacts_deleted_at", "links"]
     fieldsets = [
         (None, {"fields": ["country", "region", "region_name", "interests"]}),
         (_("The writer's words"), {"fields": ["description", "language"]}),
@@ -71,7 +69,7 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
             _("Publication"),
             {"fields": ["status", "publish_at", "created_at", "closed_at", "closed_reason"]},
         ),
-        (_("Agreements that began with it"), {"fields": ["agreements"]}),
+        (_("Agreements"), {"fields": ["agreements", "links"]}),
     ]
 
     def reversion_register(self, model, **options):
@@ -86,11 +84,10 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
         return partner_request.is_open
 
     @admin.display(description=_("agreements"))
-    def agreements(self, partner_request):
-        if partner_request.pk is None:
-            return "—"
+    def links(self, partner_request):
+        agreements = partner_request.agreements.with_parties() if partner_request.pk else []
         links = (
             (reverse("admin:cooperation_twinningagreement_change", args=[agreement.pk]), agreement)
-            for agreement in partner_request.agreements.with_parties()
+            for agreement in agreements
         )
         return format_html_join(", ", '<a href="{}">{}</a>', links) or "—"

@@ -1,9 +1,5 @@
-"""
-How often one address may post to the partner search board: COOPERATION_PARTNER_POSTS_PER_HOUR
-requests and answers together, counted in the cache (shared by all processes when the cache is
-Redis), per clock hour. Behind a reverse proxy the address is the one it saw, as for the admin's
-login throttling.
-"""
+"""How often one address may post to the board: COOPERATION_PARTNER_POSTS_PER_HOUR requests and
+answers together per clock hour, counted in the cache."""
 
 import hashlib
 import time

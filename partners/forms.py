@@ -1,11 +1,5 @@
-"""
-The partner search board's public forms: a request, and an answer to one.
-
-Both refuse what abuse looks like, each with a message in the visitor's language: text with
-links or e-mail addresses in it (contact goes through the site, never around it), text beyond
-its length, and a filled honeypot (a field hidden from people, which form-filling robots fill).
-Whatever is refused is shown back escaped, as the templates show every text.
-"""
+"""The board's public forms, a request and an answer to one: both refuse links and e-mail
+addresses (contact goes through the site), overlong text and a filled honeypot."""
 
 import re
 
@@ -14,16 +8,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .models import PartnerRequest, Region
-from .models.partners import DESCRIPTION_MAX_LENGTH, boardable_region_kinds
+from cooperation.models import Region
+
+from .models import BOARDABLE_KINDS, DESCRIPTION_MAX_LENGTH, PartnerRequest
 
 ANSWER_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 150
 
-# A web address or an e-mail address: a scheme, "www.", a user@host, or a name ending in a
-# common top-level domain ("example.com", "obshtina.bg"). A scheme or a name is tried only where
-# its run of letters begins (the lookbehinds), so that a long run is read once, not once from
-# each of its letters: the check takes linear time on any text.
+# A web or e-mail address: a scheme, "www.", a user@host, or a name ending in a common top-level
+# domain. The lookbehinds try a scheme or a name only where its run of letters begins, so that
+# the check takes linear time on any text.
 LINK = re.compile(
     r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bwww\.|\S@\S|"
     r"(?<![\w-])[\w-]+\.(?:com|net|org|info|biz|eu|bg|by|ru|ua|de|uk|us|io|me|co|cc|xyz|top|site|"
@@ -124,11 +118,10 @@ class PartnerRequestForm(forms.ModelForm):
         region = self.fields["region"]
         region.queryset = (
             Region.objects.in_country(country)
-            .filter(kind__in=boardable_region_kinds())
+            .filter(kind__in=BOARDABLE_KINDS)
             .select_related("parent")
             .order_by("path")
         )
-        region.required = False
         region.empty_label = _("— not in the list —")
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from cooperation.models import PartnerRequest, TwinningAgreement
+from partners.models import PartnerRequest
 from tests.admin_forms import change_form_data, refusal_of
 from tests.factories import AgreementFactory, PartnerRequestFactory
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def admin_url(view, *args):
-    return reverse(f"admin:cooperation_partnerrequest_{view}", args=args)
+    return reverse(f"admin:partners_partnerrequest_{view}", args=args)
 
 
 def test_the_list_shows_open_requests_first(staff_client):
@@ -92,18 +92,28 @@ def test_contact_details_never_enter_the_revision_history(staff_client):
 
 def test_the_request_shows_the_agreements_that_began_with_it(staff_client):
     partner_request = PartnerRequestFactory()
-    agreement = AgreementFactory(host_region=partner_request.region, origin=partner_request)
+    agreement = AgreementFactory(host_region=partner_request.region)
+    partner_request.agreements.add(agreement)
     page = staff_client.get(admin_url("change", partner_request.pk)).content.decode()
     assert f"/admin/cooperation/twinningagreement/{agreement.pk}/change/" in page
 
 
-def test_staff_link_an_agreement_to_the_request_it_began_with(staff_client):
+def test_staff_link_an_agreement_to_the_request_it_began_with(publisher_client):
     partner_request = PartnerRequestFactory()
     agreement = AgreementFactory(host_region=partner_request.region)
-    url = reverse("admin:cooperation_twinningagreement_change", args=[agreement.pk])
-    data = change_form_data(staff_client.get(url), origin=partner_request.pk)
-    assert staff_client.post(url, data).status_code == 302
-    assert TwinningAgreement.objects.get(pk=agreement.pk).origin == partner_request
+    url = admin_url("change", partner_request.pk)
+    data = change_form_data(publisher_client.get(url), agreements=[agreement.pk])
+    assert publisher_client.post(url, data).status_code == 302
+    assert list(agreement.partner_requests.all()) == [partner_request]
+
+
+def test_an_editor_cannot_link_an_agreement(editor_client):
+    partner_request = PartnerRequestFactory()
+    agreement = AgreementFactory(host_region=partner_request.region)
+    url = admin_url("change", partner_request.pk)
+    data = change_form_data(editor_client.get(url), agreements=[agreement.pk])
+    assert editor_client.post(url, data).status_code == 302
+    assert not agreement.partner_requests.exists()
 
 
 @pytest.mark.parametrize("staff", ["editor_client", "publisher_client"])

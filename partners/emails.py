@@ -1,10 +1,5 @@
-"""
-The partner search board's e-mails: the writer's receipt (with the link that withdraws the
-request), the staff's notice of a new request, and an answer forwarded to the writer.
-
-Messages are plain text in the writer's language (the staff's notice in the site's default
-language); the writer's address is only ever an e-mail's recipient, never shown on a page.
-"""
+"""The board's e-mails, plain text from templates/partners/emails/: the writer's receipt (with
+the link that withdraws the request), the staff's notice, and an answer forwarded to the writer."""
 
 import logging
 import smtplib
@@ -22,10 +17,9 @@ SENDING_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def compose(name, context, language, to, reply_to=None):
-    """The message of templates/cooperation/emails/<name>_subject.txt and <name>.txt."""
     with translation.override(language):
-        subject = render_to_string(f"cooperation/emails/{name}_subject.txt", context)
-        body = render_to_string(f"cooperation/emails/{name}.txt", context)
+        subject = render_to_string(f"partners/emails/{name}_subject.txt", context)
+        body = render_to_string(f"partners/emails/{name}.txt", context)
     return EmailMessage(
         " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to
     )
@@ -36,10 +30,10 @@ def addresses(partner_request, request):
     with translation.override(partner_request.language):
         token = partner_request.withdrawal_token()
         return {
-            "board_url": request.build_absolute_uri(reverse("cooperation:partner_board")),
+            "board_url": request.build_absolute_uri(reverse("partners:board")),
             "request_url": request.build_absolute_uri(partner_request.get_absolute_url()),
             "withdraw_url": request.build_absolute_uri(
-                reverse("cooperation:partner_request_withdraw", kwargs={"token": token})
+                reverse("partners:request_withdraw", kwargs={"token": token})
             ),
         }
 
@@ -53,7 +47,7 @@ def announce_new_request(partner_request, request):
     )
     messages = [receipt]
     if settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
-        admin_url = reverse("admin:cooperation_partnerrequest_change", args=[partner_request.pk])
+        admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
         context["admin_url"] = request.build_absolute_uri(admin_url)
         messages.append(
             compose(

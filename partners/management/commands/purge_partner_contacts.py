@@ -1,24 +1,18 @@
-"""
-Delete the writers' names and e-mail addresses of the partner requests closed more than
-COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests themselves stay. Run it daily.
-"""
-
 import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cooperation.models import PartnerRequest
+from partners.models import PartnerRequest
 
 DAYS_PER_MONTH = 30
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the contact details (name and e-mail address) of the partner search board's "
-        "requests closed more than COOPERATION_PARTNER_CONTACT_MONTHS months ago. The requests "
-        "stay, without them. Meant to run daily (cron or a systemd timer)."
+        "Delete the names and e-mail addresses of the partner requests closed more than "
+        "COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests stay. Meant to run daily."
     )
 
     def add_arguments(self, parser):
@@ -26,11 +20,8 @@ class Command(BaseCommand):
             "--months",
             type=int,
             default=settings.COOPERATION_PARTNER_CONTACT_MONTHS,
-            help=(
-                "Keep the contact details this many months (of 30 days) after a request is "
-                "closed; default: COOPERATION_PARTNER_CONTACT_MONTHS "
-                f"({settings.COOPERATION_PARTNER_CONTACT_MONTHS})."
-            ),
+            help="Months (of 30 days) they are kept after closing; default: "
+            "COOPERATION_PARTNER_CONTACT_MONTHS (%(default)s).",
         )
         parser.add_argument(
             "--dry-run",

@@ -1,10 +1,6 @@
-"""
-The partner search board: the published requests, a request's page with the form that answers
-it, the form that posts a request, and the page that withdraws one.
-
-Only the board is cached; the pages with a form are not (each carries its visitor's CSRF token).
-No page shows a writer's name or address: answers go by e-mail (cooperation.partner_mail).
-"""
+"""The board's pages: the published requests, a request's page with the form that answers it,
+the form that posts a request, the page that withdraws one. Only the board is cached: the pages
+with a form carry their visitor's CSRF token."""
 
 from http import HTTPStatus
 
@@ -20,22 +16,22 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from cooperation.countries import country_choices, country_name
+from cooperation.views.mixins import ForgivingPaginationMixin
 from editorial.public import PublicPageMixin
 
-from ..countries import country_choices, country_name
-from ..filters import PartnerRequestFilter
-from ..models import PartnerRequest
-from ..partner_forms import AnswerForm, PartnerRequestForm
-from ..partner_mail import SENDING_ERRORS, announce_new_request, forward_answer
-from ..throttling import allow_board_post
-from .mixins import ForgivingPaginationMixin
+from .emails import SENDING_ERRORS, announce_new_request, forward_answer
+from .filters import PartnerRequestFilter
+from .forms import AnswerForm, PartnerRequestForm
+from .models import PartnerRequest
+from .throttling import allow_board_post
 
 
 class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     """The open, published requests, the mission's country first, the newest first in each."""
 
     filterset_class = PartnerRequestFilter
-    template_name = "cooperation/partner_board.html"
+    template_name = "partners/board.html"
     paginate_by = 20
     strict = False
 
@@ -51,8 +47,7 @@ class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
 
 
 class BoardPostMixin:
-    """A post to the board counts against the visitor's hourly allowance (cooperation.throttling)
-    once it is valid; past it, the form says so and nothing is sent."""
+    """A valid post counts against the visitor's hourly allowance; past it, nothing is sent."""
 
     def form_valid(self, form):
         if not allow_board_post(self.request):
@@ -74,7 +69,7 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
     """Without `?country=`, the choice of the country; with it, the form for its regions."""
 
     form_class = PartnerRequestForm
-    template_name = "cooperation/partner_request_form.html"
+    template_name = "partners/partnerrequest_form.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.country = request.GET.get("country")
@@ -112,7 +107,7 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
                 "We have sent you an e-mail with a link that withdraws it."
             ),
         )
-        return redirect("cooperation:partner_board")
+        return redirect("partners:board")
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -121,7 +116,7 @@ class PartnerRequestView(BoardPostMixin, FormView):
     who may view requests in the admin see drafts too, without the form."""
 
     form_class = AnswerForm
-    template_name = "cooperation/partner_request_detail.html"
+    template_name = "partners/partnerrequest_detail.html"
 
     def dispatch(self, request, *args, **kwargs):
         requests = PartnerRequest.objects.visible_to(request.user).select_related("region__parent")
@@ -158,7 +153,7 @@ class PartnerRequestView(BoardPostMixin, FormView):
 class PartnerRequestWithdrawView(TemplateView):
     """The link sent to a request's writer: a page that asks, and a button that withdraws."""
 
-    template_name = "cooperation/partner_request_withdraw.html"
+    template_name = "partners/partnerrequest_withdraw.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.partner_request = PartnerRequest.objects.from_withdrawal_token(kwargs["token"])
@@ -178,4 +173,4 @@ class PartnerRequestWithdrawView(TemplateView):
                 "e-mail address are deleted."
             ),
         )
-        return redirect("cooperation:partner_board")
+        return redirect("partners:board")
