@@ -1,5 +1,5 @@
-"""Each term of locale/GLOSSARY.md with the catalogue entries that use it, for a native reader
-to review the wording: `manage.py glossary [--language ru]`."""
+"""Each term of locale/GLOSSARY.md with the catalogue entries that use it (msgid and count), for
+a native reader to review the wording: `manage.py glossary [--language ru]`."""
 
 import re
 from pathlib import Path
@@ -11,26 +11,10 @@ from django.core.management.base import BaseCommand
 LANGUAGES = ("bg", "ru", "be")  # the glossary's columns after the English one
 
 
-def terms(text):
-    """(English term, {language: [phrases]}) for each row of the glossary's tables of terms."""
-    for line in text.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0] not in ("English (msgid)", "---"):
-            yield (
-                cells[0],
-                {
-                    code: [phrase for phrase in re.split(r",\s*", cell.split(" (")[0]) if phrase]
-                    for code, cell in zip(LANGUAGES, cells[1:], strict=True)
-                },
-            )
-
-
 def pattern(phrase):
-    """The phrase in any of its grammatical forms: each longer word by its stem."""
+    """The phrase in any of its forms: each word of five letters or more by its stem."""
     words = re.findall(r"\w+", phrase)
-    stems = (
-        word[: max(5, len(word) - 2)] + r"\w*" if len(word) > 4 else word + r"\b" for word in words
-    )
+    stems = [w[: max(5, len(w) - 2)] + r"\w*" if len(w) > 4 else w + r"\b" for w in words]
     return re.compile(r"\b" + r"\W+".join(stems), re.I)
 
 
@@ -46,14 +30,17 @@ class Command(BaseCommand):
             code: polib.pofile(str(locale / code / "LC_MESSAGES" / "django.po"))
             for code in ([language] if language else LANGUAGES)
         }
-        for term, phrases in terms((locale / "GLOSSARY.md").read_text(encoding="utf-8")):
+        for line in (locale / "GLOSSARY.md").read_text(encoding="utf-8").splitlines():
+            term, *cells = line.strip("| ").split(" | ")
+            if len(cells) != 3 or cells[0] == "Bulgarian":  # not a term, or the tables' heads
+                continue
             self.stdout.write(term)
-            for code, entries in catalogues.items():
-                for phrase in phrases[code]:
+            for code, cell in zip(LANGUAGES, cells, strict=True):
+                for phrase in re.split(r",\s*", cell.split(" (")[0]) if code in catalogues else []:
                     found = pattern(phrase)
                     msgids = [
                         entry.msgid
-                        for entry in entries
+                        for entry in catalogues[code]
                         if found.search(" ".join([entry.msgstr, *entry.msgstr_plural.values()]))
                     ]
                     self.stdout.write(f"  {code} {phrase}: {len(msgids)}")
