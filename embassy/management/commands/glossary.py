@@ -22,7 +22,7 @@ class Command(BaseCommand):
     help = "Lists each term of locale/GLOSSARY.md with the catalogue entries that use it."
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", choices=LANGUAGES)
+        parser.add_argument("--language", choices=LANGUAGES, help="Only this language.")
 
     def handle(self, *args, language=None, **options):
         locale = Path(settings.BASE_DIR) / "locale"
