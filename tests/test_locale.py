@@ -63,3 +63,92 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
     }
     committed = {(e.msgctxt, e.msgid) for e in catalogue("bg")}
     assert current - committed == set(), "run `make messages` and translate the new strings"
+
+
+# What the glossary (locale/GLOSSARY.md) forbids. A name stays in the nominative: never after a
+# preposition that governs a case; numbers and dates (in NUMBERS) take any case unchanged.
+GOVERNING = {"ru": "между|для|со|с|обо|об|о|во|в|у", "be": "паміж|для|са|з|аб|у|ў|ад"}
+NUMBERS = {"year", "this_year", "next_year", "day", "time", "moment", "total", "cnt"}
+NUMBERS |= {"older_date", "newer_date"}
+VARIANTS = re.compile(
+    r"търсачк|админк|адмінк|замрел|замерш|замерл|градче|\bвесит|\bважыць|\bспіса\b", re.I
+)
+AMBIGUOUS_YO = {"все"}  # "все" (all) and "всё" (everything) are both words.
+
+
+def glossary_faults(code, entries):
+    """(fault, msgid) for each fuzzy entry, and each translation that breaks the glossary."""
+    faults = [("fuzzy", entry.msgid) for entry in entries if entry.fuzzy]
+    texts = [
+        (entry.msgid, text)
+        for entry in entries
+        for text in (entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr])
+    ]
+    with_yo = {word.lower() for _msgid, text in texts for word in re.findall(r"\w*ё\w*", text)}
+    for msgid, text in texts:
+        after = rf"(?<![\w-])(?:{GOVERNING.get(code, '$^')})\s+[«„\"]?%\((\w+)\)"
+        faults += [("case", msgid) for name in re.findall(after, text, re.I) if name not in NUMBERS]
+        faults += [(f"variant {found}", msgid) for found in VARIANTS.findall(text)]
+        for word in re.findall(r"\w+", text.lower()) if code == "ru" else []:
+            spelt = {
+                word[:i] + "ё" + word[i + 1 :] for i, letter in enumerate(word) if letter == "е"
+            }
+            if spelt & with_yo and word not in AMBIGUOUS_YO:
+                faults.append((f"ё in {word}", msgid))
+        if code == "be" and re.search(r"\w['ʼ‘`]\w", text):
+            faults.append(("apostrophe", msgid))
+    return faults
+
+
+@pytest.mark.parametrize(
+    "path", sorted(LOCALE.glob("**/django*.po")), ids=lambda path: str(path.relative_to(LOCALE))
+)
+def test_catalogues_follow_the_glossary(path):
+    assert glossary_faults(path.parent.parent.name, polib.pofile(str(path))) == []
+
+
+def test_the_glossary_check_finds_each_fault():
+    def entry(msgstr, flags=()):
+        return polib.POEntry(msgid=msgstr, msgstr=msgstr, flags=list(flags))
+
+    ru = [
+        entry("Соглашение между %(mission)s и %(host)s"),
+        entry("Уже имеется (подписано в %(year)s)"),
+        entry("Партнеров"),
+        entry("Поиск партнёров"),
+        entry("Все визиты"),
+        entry("Всё"),
+        entry("Опубликуйте в админке", flags=["fuzzy"]),
+    ]
+    assert sorted(fault for fault, _msgid in glossary_faults("ru", ru)) == [
+        "case",
+        "fuzzy",
+        "variant админк",
+        "ё in партнеров",
+    ]
+    be = [entry("Запіс з'явіцца"), entry("са спіса"), entry("Файл важыць"), entry("для %(place)s")]
+    assert [fault for fault, _msgid in glossary_faults("be", be)] == [
+        "apostrophe",
+        "variant спіса",
+        "variant важыць",
+        "case",
+    ]
+    bg = [entry("в търсачката"), entry("градче"), entry("само замрелите")]
+    assert len(glossary_faults("bg", bg)) == 3
+
+
+@pytest.mark.django_db
+def test_django_speaks_the_official_spelling_through_the_overrides(client):
+    """locale/overrides/ holds Django's own messages in each language's official spelling."""
+    response = client.get("/api/visits/?region=0&lang=be")
+    assert response.json()["region"] == [
+        "Выберыце правільны варыянт. Выбранага варыянта няма сярод даступных."
+    ]
+
+
+@pytest.mark.django_db
+def test_pages_name_the_embassy_officially_and_each_language_in_itself(client):
+    page = client.get("/ru/").content.decode()
+    assert "Посольство Республики Беларусь в Республике Болгария</a>" in page
+    for name in ("Български", "Русский", "Беларуская", "English"):
+        assert f">{name}</" in page

@@ -152,7 +152,9 @@ LANGUAGES = [
     ("be", _("Belarusian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's catalogues, then Django's and the libraries' messages in each language's official
+# spelling (locale/overrides/, which `make messages` leaves alone); an earlier folder wins.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True

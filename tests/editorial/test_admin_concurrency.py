@@ -298,7 +298,7 @@ def test_an_import_confirmed_after_someone_changed_its_entries_imports_nothing(
 
     page = confirmed(staff_client, uploaded).content.decode()
 
-    assert "Нищо не беше импортирано" in page and "Несебър" in page
+    assert "Нищо не беше внесено" in page and "Несебър" in page
     town.refresh_from_db()
     assert town.description_bg == "Описание от колега." and town.name_en != "Nesebar"
     # Checked again, the file shows the colleague's text it would replace, and imports.

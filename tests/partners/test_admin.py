@@ -128,7 +128,7 @@ def test_a_form_opened_before_the_writer_withdrew_cannot_bring_the_request_back(
     data = change_form_data(form_page, summary_bg="Резюме.")
     refused = staff_client.post(admin_url("change", partner_request.pk), data)
     assert refused.status_code == 200
-    assert "„Оттеглена от автора си“" in refusal_of(refused)
+    assert "„Оттеглена от автора“" in refusal_of(refused)
     partner_request.refresh_from_db()
     assert partner_request.status == PartnerRequest.Status.DRAFT
     assert (partner_request.contact_name, partner_request.contact_email) == ("", "")

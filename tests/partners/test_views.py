@@ -311,7 +311,7 @@ def test_an_answer_reaches_the_writers_inbox_in_the_writers_language(client):
     (answer,) = mail.outbox
     assert answer.to == ["writer@pinsk.example"]
     assert answer.reply_to == ["answer@gomel.example"]
-    assert answer.subject.startswith("Ответ на ваш запрос")
+    assert answer.subject.startswith("Ответ на Ваш запрос")
     assert "Мы будем рады сотрудничеству" in answer.body
     assert "Гомел, отдел образования" in answer.body
     assert "/ru/cooperation/partners/withdraw/" in answer.body
