@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import RequestFactory
 
 from cooperation.models import Region
-from cooperation.partner_mail import announce_new_request, forward_answer
+from partners.emails import announce_new_request, forward_answer
 from tests.factories import PartnerRequestFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
