@@ -6,6 +6,7 @@ bench/run.py runs it in a subprocess with the benchmark's settings (debug off, t
 database and cache) and reads the JSON it prints:
 
     python -m bench.render --repeat 7
+    python -m bench.render --repeat 21 /bg/cooperation/ /bg/cooperation/map/   # some pages only
 
 Each page is requested once to warm the process (imports, templates, URL resolvers, anything
 computed once per process), then `repeat` times; the medians of the elapsed time and of the
@@ -95,6 +96,7 @@ def time_cold(client, cache, path, repeat):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("paths", nargs="*", help="only these pages (default: every one)")
     args = parser.parse_args()
 
     import django
@@ -104,7 +106,11 @@ def main():
     from django.test import Client
 
     client = Client()
-    pages = {**PAGES, **detail_pages(client), **api_lists(client)}
+    pages = {path: path for path in args.paths} or {
+        **PAGES,
+        **detail_pages(client),
+        **api_lists(client),
+    }
     results = [
         {"label": label, "path": path, **time_cold(client, cache, path, args.repeat)}
         for label, path in pages.items()

@@ -1,9 +1,7 @@
 """
-The timeline of agreements: a bar per year with agreements, laid out and drawn here as one SVG
-element (`AgreementTimeline.svg`).
-
-The axis runs through every year from the first agreement to the last, so that years without
-agreements show as gaps; each bar links to the agreement list of its year.
+The timeline's geometry: a bar per year with agreements, on an axis through every year from the
+first to the last, so that years without agreements show as gaps. `AgreementTimeline` lays it
+out; templates/cooperation/svg/timeline.html draws it.
 """
 
 from collections import Counter
@@ -11,9 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 
 WIDTH = 600
 HEIGHT = 210
@@ -37,6 +33,12 @@ class YearBar:
     url: str
 
     @property
+    def title(self):
+        return ngettext(
+            "%(year)s: %(counter)s agreement", "%(year)s: %(counter)s agreements", self.count
+        ) % {"year": self.year, "counter": self.count}
+
+    @property
     def center_x(self):
         return round(self.x + self.width / 2, 1)
 
@@ -57,11 +59,11 @@ class AgreementTimeline:
 
     width = WIDTH
     height = HEIGHT
+    axis_y = HEIGHT - BOTTOM_ROOM
+    year_y = axis_y + 22
 
     def __init__(self, counts_by_year):
         self.counts = {year: count for year, count in sorted(counts_by_year.items()) if count}
-        self.axis_y = HEIGHT - BOTTOM_ROOM
-        self.year_y = self.axis_y + 22
         self.bars, self.ticks = [], []
         if not self.counts:
             return
@@ -105,47 +107,3 @@ class AgreementTimeline:
     @property
     def last_year(self):
         return max(self.counts, default=None)
-
-    @property
-    def svg(self):
-        """The timeline as one SVG element, safe to put in a page as it is."""
-        description = ngettext(
-            "%(counter)s agreement signed between %(first)s and %(last)s; each bar links to the "
-            "agreements of its year.",
-            "%(counter)s agreements signed between %(first)s and %(last)s; each bar links to the "
-            "agreements of its year.",
-            self.total,
-        ) % {"counter": self.total, "first": self.first_year, "last": self.last_year}
-        title = gettext("Agreements signed per year")
-        return mark_safe(
-            "\n".join(
-                [
-                    f'<svg class="timeline" viewBox="0 0 {self.width} {self.height}" role="group" '
-                    'aria-labelledby="timeline-title" aria-describedby="timeline-desc">',
-                    f'<title id="timeline-title">{escape(title)}</title>',
-                    f'<desc id="timeline-desc">{escape(description)}</desc>',
-                    f'<line class="timeline-axis" x1="0" y1="{self.axis_y}" x2="{self.width}" '
-                    f'y2="{self.axis_y}"/>',
-                    *(
-                        f'<text class="timeline-year" x="{tick.x}" y="{self.year_y}" '
-                        f'text-anchor="middle" aria-hidden="true">{tick.year}</text>'
-                        for tick in self.ticks
-                    ),
-                    *map(bar_svg, self.bars),
-                    "</svg>",
-                ]
-            )
-        )
-
-
-def bar_svg(bar):
-    """A year's bar, linking to the agreements of that year, with its count written above it."""
-    title = ngettext(
-        "%(year)s: %(counter)s agreement", "%(year)s: %(counter)s agreements", bar.count
-    ) % {"year": bar.year, "counter": bar.count}
-    return (
-        f'<a class="timeline-bar" href="{escape(bar.url)}"><title>{escape(title)}</title>'
-        f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"/>'
-        f'<text class="timeline-count" x="{bar.center_x}" y="{bar.count_y}" '
-        f'text-anchor="middle" aria-hidden="true">{bar.count}</text></a>'
-    )

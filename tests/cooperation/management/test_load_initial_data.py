@@ -150,7 +150,7 @@ def test_every_party_is_drawn_inside_the_map():
     drawing = AgreementMap.for_agreements(list(TwinningAgreement.objects.with_parties()))
     assert len(drawing.lines) == 48
     for point in drawing.points:
-        assert 0 < point.x < drawing.width and 0 < point.y < drawing.height, point.region
+        assert 0 < point["x"] < drawing.width and 0 < point["y"] < drawing.height, point["name"]
 
 
 def test_the_seeds_list_pasted_in_the_admin_names_the_loaded_agreements():
