@@ -22,6 +22,10 @@ from .models.exchanges import next_scheduled_exchange, worked_out_last_exchange
 noted_agreements = ContextVar("noted_agreements", default=None)
 
 
+def primary_keys(agreements):
+    return agreements.order_by().values_list("pk", flat=True)
+
+
 def refresh_last_exchange(pks, batch_size=1000):
     """Work out again and store the activity of the agreements with these primary keys, and of
     those a scheduled entry has overtaken, `batch_size` to a transaction. Returns how many."""
@@ -31,7 +35,7 @@ def refresh_last_exchange(pks, batch_size=1000):
         return 0
     now = timezone.now()
     overtaken = TwinningAgreement.objects.filter(recorded_until__lte=now)
-    pks = sorted({*pks, *overtaken.values_list("pk", flat=True)})
+    pks = sorted({*pks, *primary_keys(overtaken)})
     for start in range(0, len(pks), batch_size):
         chosen = TwinningAgreement.objects.filter(pk__in=pks[start : start + batch_size])
         with transaction.atomic(using=chosen.db):
@@ -47,7 +51,7 @@ def refresh_last_exchange(pks, batch_size=1000):
 
 
 def refresh_every_agreement(batch_size=1000):
-    return refresh_last_exchange(TwinningAgreement.objects.values_list("pk", flat=True), batch_size)
+    return refresh_last_exchange(primary_keys(TwinningAgreement.objects.all()), batch_size)
 
 
 @contextmanager
@@ -81,7 +85,7 @@ def agreements_reached_by(paths):
 
 def refresh_exchanges_of(paths):
     if paths:
-        refresh_last_exchange(agreements_reached_by(paths).values_list("pk", flat=True))
+        refresh_last_exchange(primary_keys(agreements_reached_by(paths)))
 
 
 def exchange_paths(entries):
@@ -94,7 +98,7 @@ def refresh_after_move(old_path, new_path):
     slugs = units_at_or_above(path.rstrip("/").rpartition("/")[0] for path in (old_path, new_path))
     if slugs:
         moved = Q(mission_region__slug__in=slugs) | Q(host_region__slug__in=slugs)
-        refresh_last_exchange(TwinningAgreement.objects.filter(moved).values_list("pk", flat=True))
+        refresh_last_exchange(primary_keys(TwinningAgreement.objects.filter(moved)))
 
 
 @receiver([pre_save, pre_delete], sender=Visit)
