@@ -1,9 +1,9 @@
 """
-Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`), worked out again
-by the receivers below, in the transaction of the change, for the agreements a saved or deleted
-visit, news photo, linked region, moved region or agreement can concern. Content written without
-signals (QuerySet.update(), bulk_create()) is refreshed by its writer through
-refresh_last_exchange(), or by `manage.py refresh_activity`.
+Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`, read by
+with_last_exchange()): the receivers below work it out again, in the change's transaction, for
+the agreements that a visit, news photo, linked region, moved region or agreement saved or
+deleted can concern. What writes without signals (QuerySet.update(), bulk_create()) calls
+refresh_last_exchange() itself; `manage.py refresh_activity` works out every agreement again.
 """
 
 from contextlib import contextmanager
@@ -107,7 +107,7 @@ def refresh_after_move(old_path, new_path):
 @receiver([pre_save, pre_delete], sender=NewsPhotoRegion)
 def note_exchange_paths(sender, instance, **kwargs):
     """The regions the row involved as stored, before it changes."""
-    stored = sender._default_manager.filter(pk=instance.pk)
+    stored = sender.objects.filter(pk=instance.pk)
     instance.exchange_paths_before = exchange_paths(stored) if instance.pk else set()
 
 
@@ -116,7 +116,7 @@ def note_exchange_paths(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=VisitRegion)
 @receiver([post_save, post_delete], sender=NewsPhotoRegion)
 def exchange_changed(sender, instance, **kwargs):
-    stored = sender._default_manager.filter(pk=instance.pk)
+    stored = sender.objects.filter(pk=instance.pk)
     refresh_exchanges_of(instance.exchange_paths_before | exchange_paths(stored))
 
 
