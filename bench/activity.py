@@ -143,6 +143,7 @@ def main():
     elsewhere = elsewhere.order_by("pk").first()
 
     def move_town():
+        town.refresh_from_db()  # as stored: the move before it was rolled back
         town.parent = elsewhere
         town.save()
         return TwinningAgreement.objects.involving(elsewhere).count()

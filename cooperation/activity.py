@@ -93,11 +93,16 @@ def exchange_paths(entries):
     return set(entries.exchange_regions().values_list("path", flat=True))
 
 
-def refresh_after_move(old_path, new_path):
-    """The units above a moved region, there and here, lost or gained what lies below it."""
-    slugs = units_at_or_above(path.rstrip("/").rpartition("/")[0] for path in (old_path, new_path))
-    if slugs:
-        moved = Q(mission_region__slug__in=slugs) | Q(host_region__slug__in=slugs)
+def refresh_after_move(region, old_path):
+    """The units above a moved region, there and here, lost or gained the exchanges of the units
+    within it: their agreements with the units of those exchanges' other regions."""
+    above = units_at_or_above(p.rstrip("/").rpartition("/")[0] for p in (old_path, region.path))
+    exchanges = Visit.objects.involving(region), NewsPhoto.objects.showing(region)
+    others = units_at_or_above(set().union(*map(exchange_paths, exchanges)))
+    if above and others:
+        moved = Q(mission_region__slug__in=above, host_region__slug__in=others) | Q(
+            host_region__slug__in=above, mission_region__slug__in=others
+        )
         refresh_last_exchange(primary_keys(TwinningAgreement.objects.filter(moved)))
 
 
@@ -141,7 +146,7 @@ def region_saved(sender, instance, **kwargs):
     old_path = instance.path_before_save
     if old_path and old_path != instance.path:
         instance.moved_from(old_path)
-        refresh_after_move(old_path, instance.path)
+        refresh_after_move(instance, old_path)
 
 
 @receiver(post_save, sender=TwinningAgreement)
