@@ -10,7 +10,6 @@ names a migration of the other (as a dependency, or to run before it).
 import ast
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 
@@ -106,51 +105,3 @@ def test_the_reusable_layers_know_no_other_component():
 def test_the_check_finds_a_loop():
     assert find_cycle({"a": {"b": ""}, "b": {"c": ""}, "c": {"a": ""}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b": ""}, "b": {}, "c": {"a": ""}}) is None
-
-
-def module_name(path):
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imported_modules(path):
-    """The modules `path` imports, as absolute names (relative imports resolved)."""
-    package = module_name(path).split(".")
-    if path.name != "__init__.py":
-        package = package[:-1]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            yield node.module
-        elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1]
-            if node.module:
-                yield ".".join([*base, node.module])
-            else:
-                yield from (".".join([*base, alias.name]) for alias in node.names)
-
-
-def parts_knowledge(component):
-    """{part: {parts it imports}} among the modules and sub-packages of one component."""
-    edges = {}
-    for path in (ROOT / component).rglob("*.py"):
-        if "migrations" in path.parts:
-            continue
-        part = ".".join(module_name(path).split(".")[:2])
-        for module in imported_modules(path):
-            other = ".".join(module.split(".")[:2])
-            if module.startswith(f"{component}.") and other != part:
-                edges.setdefault(part, {})[other] = path.relative_to(ROOT).as_posix()
-                edges.setdefault(other, {})
-    return edges
-
-
-@pytest.mark.parametrize("component", COMPONENTS)
-def test_no_two_parts_of_a_component_import_each_other_directly_or_round_a_loop(component):
-    """Such as cooperation.models and a module of cooperation that imports the models."""
-    edges = parts_knowledge(component)
-    cycle = find_cycle(edges)
-    assert cycle is None, " -> ".join(
-        f"{a} ({edges[a][b]})" for a, b in zip(cycle, cycle[1:], strict=False)
-    )
