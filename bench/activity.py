@@ -49,12 +49,12 @@ def main():
     from django.test import Client
     from django.utils import timezone
 
-    from cooperation.activity import agreements_reached_by
+    from cooperation.activity import agreements_reached_by, exchange_paths
     from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit, dormant_since
     from cooperation.templatetags.cooperation_admin import dormant_partnerships
 
     def reached(visit):
-        return agreements_reached_by(visit.exchange_regions().values_list("path", flat=True))
+        return agreements_reached_by(exchange_paths(Visit.objects.filter(pk=visit.pk)))
 
     def rolled_back(function):
         """`function()` in a transaction that is then rolled back: a write, timed, undone."""
@@ -143,6 +143,7 @@ def main():
     elsewhere = elsewhere.order_by("pk").first()
 
     def move_town():
+        town.refresh_from_db()  # as stored: the move before it was rolled back
         town.parent = elsewhere
         town.save()
         return TwinningAgreement.objects.involving(elsewhere).count()

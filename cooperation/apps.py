@@ -9,5 +9,5 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Regional cooperation")
 
     def ready(self):
-        # The receiver of the link rows written by the related managers (visit.regions.add()).
+        # The receivers that keep each agreement's activity.
         from . import activity  # noqa: F401

@@ -15,7 +15,7 @@ from modeltranslation.utils import get_translation_fields
 
 from editorial.resources import KnownEntriesLoader, KnownEntriesResource, chunks
 
-from .activity import refresh_last_exchange
+from .activity import refreshing_once
 from .models import Region, TwinningAgreement
 from .spreadsheet_cells import imported_cell, safe_cell
 
@@ -108,6 +108,11 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
     class Meta:
         instance_loader_class = KnownEntriesLoader
         skip_diff = True
+
+    def import_data(self, *args, **kwargs):
+        # The agreements' activity is worked out once, not at each row (cooperation.activity).
+        with refreshing_once():
+            return super().import_data(*args, **kwargs)
 
     def region_columns(self):
         """The columns that name regions: the region widgets' (and, for regions, the slug)."""
@@ -252,12 +257,6 @@ class TwinningAgreementResource(ContentResource):
 
     def remember(self, entry):
         self.agreements[self.key_of(entry)] = entry
-
-    def after_batch_written(self, entries):
-        # A new agreement's parties may have had exchanges before it (TwinningAgreement.save()).
-        refresh_last_exchange(
-            TwinningAgreement.objects.filter(pk__in=[entry.pk for entry in entries])
-        )
 
     class Meta:
         model = TwinningAgreement

@@ -86,8 +86,7 @@ class KnownEntriesResource:
     sets skip_diff (the mixin keeps the entry as it was before each row, in `entry_before_row`).
     Subclasses read the entries in `read_known_entries(rows)` (the file's rows, as dicts), find
     a row's entry in `find_entry(row)` and keep an entry the import saved in `remember(entry)`;
-    `fill_derived_fields(instance)` does what the model's save() does before it writes, and
-    `after_batch_written(entries)` what it does after.
+    `fill_derived_fields(instance)` does what the model's save() does before it writes.
 
     New entries are written BATCH_SIZE at a time (bulk_create, with the signals a save sends),
     an entry that refers to one not written yet in a later batch, and all of them before a row
@@ -112,9 +111,6 @@ class KnownEntriesResource:
 
     def fill_derived_fields(self, instance):
         pass
-
-    def after_batch_written(self, entries):
-        """What the model's save() does after it writes, for a batch of new entries."""
 
     def import_data(self, dataset, *args, **kwargs):
         # The page cache is renewed at the first row saved and after the commit, not at each.
@@ -254,7 +250,6 @@ class KnownEntriesResource:
         except IntegrityError as error:
             self.batch_refused = True
             raise BatchRefused from error
-        self.after_batch_written(entries)
         for entry in entries:
             post_save.send(
                 model, instance=entry, created=True, raw=False, using=using, update_fields=None

@@ -10,7 +10,6 @@ from photos.fields import make_missing_renditions
 from photos.renditions import WEBP
 
 from ..models import NewsPhoto, NewsPhotoRegion
-from .exchanges import ExchangeRestoreMixin
 
 
 class NewsPhotoRegionInline(admin.TabularInline):
@@ -34,7 +33,7 @@ def thumbnail(photo, size, loading="eager"):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(ExchangeRestoreMixin, PublishableAdmin, TranslatedAdmin):
+class NewsPhotoAdmin(PublishableAdmin, TranslatedAdmin):
     list_display = ["list_thumbnail", "title", "taken_on", "status", "publish_at", "is_featured"]
     publication_fields = ["status", "publish_at", "is_featured"]
     list_display_links = ["list_thumbnail", "title"]

@@ -1,7 +1,5 @@
 """The admin of regions, with the agreements of each region inline."""
 
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
@@ -73,14 +71,3 @@ class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslatedAdmin):
 
     def version_restored(self, request, entry):
         make_missing_renditions(entry)
-
-    @contextmanager
-    def restoring(self, request, version):
-        """A revert writes the region's path as it was then, without its save(): when that
-        moves the region, what lies below it is moved here (cooperation.models.regions)."""
-        regions = Region.objects.filter(pk=version.object_id)
-        path_before = regions.values_list("path", flat=True).first()
-        yield
-        region = regions.first()
-        if path_before and region is not None and region.path != path_before:
-            region.moved_from(path_before)

@@ -7,7 +7,6 @@ from modeltranslation.utils import get_translation_fields
 from editorial.admin import PublishableAdmin, TranslatedAdmin
 
 from ..models import Visit, VisitRegion
-from .exchanges import ExchangeRestoreMixin
 
 
 class VisitRegionInline(admin.TabularInline):
@@ -17,7 +16,7 @@ class VisitRegionInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(ExchangeRestoreMixin, PublishableAdmin, TranslatedAdmin):
+class VisitAdmin(PublishableAdmin, TranslatedAdmin):
     list_display = ["title", "start_date", "kind", "location", "status", "publish_at"]
     list_filter = ["kind", "status", "start_date"]
     search_fields = [*get_translation_fields("title"), "slug"]

@@ -4,7 +4,7 @@ agreements already stored."""
 from django.db import migrations, models
 from django.utils import timezone
 
-from cooperation.models.agreements import next_scheduled_exchange, worked_out_last_exchange
+from cooperation.models.exchanges import next_scheduled_exchange, worked_out_last_exchange
 
 
 def record_every_last_exchange(apps, schema_editor):

@@ -4,7 +4,8 @@ countries), the agreements between them, visits, news photos, and the regional c
 page's own text.
 """
 
-from .agreements import JUBILEE_AGES, TwinningAgreement, dormant_since, jubilee_years
+from .agreements import TwinningAgreement, dormant_since
+from .jubilees import JUBILEE_AGES, jubilee_years
 from .news import NewsPhoto, NewsPhotoRegion
 from .overview import OverviewPage
 from .regions import Region, RegionKind

@@ -1,75 +1,85 @@
 """
-Visits and news photos as exchanges between partners: whatever changes one of them (its
-publication, its dates, its place), or the regions linked to it, works out again the stored
-activity of the agreements it can count for (cooperation.activity), in the same transaction.
-RefreshingActivity and its queryset do it for both: the entries and their links to regions.
+An agreement's exchanges as SQL: the published visits and news photos that involve both parties
+(or units within them), as correlated subqueries of a query of agreements. with_last_exchange()
+and cooperation.activity, which stores the result, use them.
 """
 
-from contextlib import contextmanager
+import datetime
 
-from django.db import models
+from django.apps import apps
+from django.db.models import DateField, DateTimeField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least, NullIf, TruncDate
 
-from editorial.models import PublicationQuerySet
+from editorial.models import Publishable
 
+from .regions import WithinPath
 
-@contextmanager
-def activity_refreshed(regions):
-    """cooperation.activity.refreshing_exchanges_of(regions), imported when first used: that
-    module sits above the models, since it reads the agreements."""
-    from ..activity import refreshing_exchanges_of
-
-    with refreshing_exchanges_of(regions):
-        yield
+# "None" inside the SQL: a NULL would make SQLite's two-argument MAX() and MIN() NULL too.
+NO_EXCHANGE = datetime.date.min
+NOTHING_SCHEDULED = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
-class RefreshingActivityQuerySet(models.QuerySet):
-    """Rows whose bulk updates and deletions refresh the activity of the agreements that the
-    regions of `exchange_regions()` reach, as they were before and are after."""
-
-    def exchange_regions(self):
-        """The regions these rows involve, as a queryset (read when evaluated)."""
-        raise NotImplementedError
-
-    def update(self, **kwargs):
-        with activity_refreshed(self.exchange_regions()):
-            return super().update(**kwargs)
-
-    def delete(self):
-        with activity_refreshed(self.exchange_regions()):
-            return super().delete()
+def within(path):
+    """A link row (a visit's or a photo's region) whose region lies at or below `path`."""
+    return WithinPath("region__path", path)
 
 
-class RefreshingActivity(models.Model):
-    """A row whose saves and deletions refresh the activity (see RefreshingActivityQuerySet)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        with activity_refreshed(self.exchange_regions()):
-            return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        with activity_refreshed(self.exchange_regions()):
-            return super().delete(*args, **kwargs)
+def party_path(side, regions):
+    """The path of a party (`side`: "mission_region" or "host_region") of the agreement two
+    queries out, by a subquery: an UPDATE of the agreements cannot join."""
+    return Subquery(regions.filter(pk=OuterRef(OuterRef(f"{side}_id"))).order_by().values("path"))
 
 
-class ExchangeQuerySet(RefreshingActivityQuerySet, PublicationQuerySet):
-    pass
+def exchange_rows(registry):
+    """
+    The link rows of the published visits and photos that involve both parties, as (rows, day,
+    moment): the exchange happened on `day` and is public from `moment` on. The models come from
+    `registry`, the app registry or a migration's.
+    """
+    region, visit_link, photo_link = (
+        registry.get_model("cooperation", name)
+        for name in ("Region", "VisitRegion", "NewsPhotoRegion")
+    )
+    mission = party_path("mission_region", region.objects)
+    host = party_path("host_region", region.objects)
+    published = Publishable.Status.PUBLISHED
+    visits = visit_link.objects.filter(visit__status=published)
+    photos = photo_link.objects.filter(photo__status=published).annotate(
+        day=Coalesce("photo__taken_on", TruncDate("photo__publish_at"))
+    )
+    visit, photo = ("visit__start_date", "visit__publish_at"), ("day", "photo__publish_at")
+    return [
+        # Joined by a unit of each party.
+        (visits.filter(within(mission), WithinPath("visit__regions__path", host)), *visit),
+        # Joined by a unit of one party, held at one of the other's.
+        (visits.filter(within(mission), WithinPath("visit__location__path", host)), *visit),
+        (visits.filter(within(host), WithinPath("visit__location__path", mission)), *visit),
+        # A photo showing a unit of each party.
+        (photos.filter(within(mission), WithinPath("photo__regions__path", host)), *photo),
+    ]
 
 
-class Exchange(RefreshingActivity):
-    """A visit or news photo, whose saves and deletions refresh the partnerships' activity."""
+def worked_out_last_exchange(now, registry=apps):
+    """The day of the latest exchange published by `now`, or None."""
+    none = Value(NO_EXCHANGE, output_field=DateField())
+    latest = [
+        Coalesce(
+            Subquery(rows.filter(**{f"{moment}__lte": now}).order_by(f"-{day}").values(day)[:1]),
+            none,
+        )
+        for rows, day, moment in exchange_rows(registry)
+    ]
+    return NullIf(Greatest(*latest), none)
 
-    class Meta:
-        abstract = True
 
-    def save(self, *args, **kwargs):
-        if self._state.adding:
-            # No region is linked to it yet: it counts for no agreement until one is.
-            return super(RefreshingActivity, self).save(*args, **kwargs)
-        return super().save(*args, **kwargs)
-
-    def exchange_regions(self):
-        """The regions the entry involves as stored (before a save, as it was)."""
-        return type(self)._default_manager.filter(pk=self.pk).exchange_regions()
+def next_scheduled_exchange(now, registry=apps):
+    """When the first exchange published but scheduled for after `now` comes out, or None."""
+    nothing = Value(NOTHING_SCHEDULED, output_field=DateTimeField())
+    soonest = [
+        Coalesce(
+            Subquery(rows.filter(**{f"{moment}__gt": now}).order_by(moment).values(moment)[:1]),
+            nothing,
+        )
+        for rows, _day, moment in exchange_rows(registry)
+    ]
+    return NullIf(Least(*soonest), nothing)

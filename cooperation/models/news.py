@@ -6,17 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from editorial.models import Publishable
+from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
 
 from ..addresses import address_by_slug
-from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 from .visits import Visit
 
 
-class NewsPhotoQuerySet(ExchangeQuerySet):
+class NewsPhotoQuerySet(PublicationQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -37,7 +36,7 @@ class NewsPhotoQuerySet(ExchangeQuerySet):
         return self.select_related("visit").prefetch_related("regions")
 
 
-class NewsPhoto(Exchange, Publishable, SearchableText):
+class NewsPhoto(Publishable, SearchableText):
     """A news entry built around one photo."""
 
     searched_fields = ("title", "caption")

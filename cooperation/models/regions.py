@@ -13,21 +13,15 @@ from photos.fields import PhotoField
 from ..addresses import address_by_slug
 from ..countries import country_choices
 from ..transliteration import contains_text, search_lines
-from .exchanges import RefreshingActivity, RefreshingActivityQuerySet
 
 
 class WithinPath(Expression):
     """
-    True when the materialized path `path` (a field name) lies at or below `ancestor` (a path,
-    or an expression such as an OuterRef): `path__startswith` written as a range on the path's
-    index, which a database can follow even when the ancestor comes from the outer query, as
-    it cannot a LIKE. A correlated subquery can then start from the regions below a party
-    instead of reading every visit.
-
-    Paths hold slugs' ASCII letters, digits, "-", "_" and "/", all before "~": every path that
-    starts with P lies in [P, P + "~"). The comparison is byte-wise: SQLite's default collation
-    is; on PostgreSQL the pattern operators are, and they use the `varchar_pattern_ops` index
-    Django gives an indexed CharField.
+    True when the path `path` (a field name) lies at or below `ancestor` (a path or an
+    expression such as an OuterRef): `path__startswith` as a range on the path's index, which a
+    database follows even for an outer query's ancestor, as it cannot a LIKE. Paths hold slugs'
+    characters and "/", all before "~"; compared byte-wise (on PostgreSQL by the pattern
+    operators, which use the index Django gives the field).
     """
 
     output_field = BooleanField()
@@ -200,11 +194,8 @@ class Region(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        old_path = self.path
         self.fill_derived_fields()
         super().save(*args, **kwargs)
-        if old_path and old_path != self.path:
-            self.moved_from(old_path)
 
     def get_absolute_url(self):
         return address_by_slug("cooperation:region_detail", self.slug)
@@ -278,17 +269,13 @@ class Region(models.Model):
         return f"{prefix}{self.slug}/"
 
     def moved_from(self, old_path):
-        """Moving or renaming a region moves everything below it too; and what lies below the
-        units above it, there and here, changes, and so may their partnerships' activity."""
-        from ..activity import refresh_after_move
-
+        """Moving or renaming a region moves the units below it along."""
         Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
             path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
         )
-        refresh_after_move(old_path, self.path)
 
 
-class RegionLinkQuerySet(RefreshingActivityQuerySet):
+class RegionLinkQuerySet(models.QuerySet):
     def get_by_natural_key(self, entry_slug, region_slug):
         return self.get(
             **{f"{self.model.entry_field}__slug": entry_slug, "region__slug": region_slug}
@@ -301,13 +288,13 @@ class RegionLinkQuerySet(RefreshingActivityQuerySet):
         )
 
     def exchange_regions(self):
+        """The regions the entries of these rows involve."""
         return self.entries().exchange_regions()
 
 
-class RegionLink(RefreshingActivity):
+class RegionLink(models.Model):
     """A region linked to an entry (taking part in a visit, shown in a photo): a row of the
-    entry's form, found by the two slugs; a region so linked cannot be deleted. Saving or
-    deleting one refreshes the activity of the partnerships the entry can count for."""
+    entry's form, found by the two slugs; a region so linked cannot be deleted."""
 
     # The name of the foreign key to the entry.
     entry_field = None
@@ -331,11 +318,3 @@ class RegionLink(RefreshingActivity):
 
     def natural_key(self):
         return (*getattr(self, self.entry_field).natural_key(), *self.region.natural_key())
-
-    def exchange_regions(self):
-        """The regions the row's entry involves, as stored: the entry it belongs to, and the one
-        it belonged to before a save."""
-        stored = type(self)._default_manager.filter(pk=self.pk).values(self.entry_field)
-        entry_id = getattr(self, f"{self.entry_field}_id")
-        entries = self.entry_model()._default_manager.filter(Q(pk=entry_id) | Q(pk__in=stored))
-        return entries.exchange_regions()

@@ -5,16 +5,15 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import Publishable
+from editorial.models import PublicationQuerySet, Publishable
 from editorial.rich_text import RichTextField
 
 from ..addresses import address_by_slug
-from .exchanges import Exchange, ExchangeQuerySet
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 
 
-class VisitQuerySet(ExchangeQuerySet):
+class VisitQuerySet(PublicationQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -41,7 +40,7 @@ class VisitQuerySet(ExchangeQuerySet):
         )
 
 
-class Visit(Exchange, Publishable, SearchableText):
+class Visit(Publishable, SearchableText):
     """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
 
     searched_fields = ("title", "summary")

@@ -169,12 +169,6 @@ class HistoryAdmin(VersionAdmin):
         """Called once `entry` is saved as an older version: for what the version only names,
         such as the renditions of a restored photo's file."""
 
-    def restoring(self, request, version):
-        """A context manager around the saving of a restored `version`, in its transaction: for
-        a subclass to follow up what a revert writes without save(). Its code after the
-        `yield` runs only when the restore is saved."""
-        return nullcontext()
-
     def version_form_view(self, request, version, template_name, extra_context):
         """
         The change form filled with a saved version: shown, then saved on submit.
@@ -186,12 +180,11 @@ class HistoryAdmin(VersionAdmin):
         # Showing a version restores it in a transaction that is then rolled back; nothing
         # that listens for saves (caches, logs) should hear about it.
         if request.method == "POST":
-            signals, saving = nullcontext(), self.restoring(request, version)
+            signals = nullcontext()
         else:
             signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
-            saving = nullcontext()
         try:
-            with transaction.atomic(using=version.db), signals, saving:
+            with transaction.atomic(using=version.db), signals:
                 kept = self.kept_values(request, version)
                 entry = revert_entry(version, self.child_relations())
                 if kept:

@@ -1,6 +1,6 @@
 """
 Work out again every agreement's last exchange (cooperation.activity): after content was
-written without the models' save() (`loaddata`, a restored backup, raw SQL), or as a safety net.
+written without signals (a restored backup, raw SQL, QuerySet.update()), or as a safety net.
 """
 
 import time

@@ -1,4 +1,4 @@
-"""A partnership's activity: its last exchange, how long it has been silent, its coming jubilee."""
+"""A partnership's activity: its last exchange and how long it has been silent."""
 
 import datetime
 
@@ -117,25 +117,6 @@ def test_dormant_counts_years_from_the_setting(settings):
     settings.COOPERATION_DORMANT_AFTER_YEARS = 3
     assert dormant_since(datetime.date(2026, 5, 1)) == datetime.date(2023, 5, 1)
     assert dormant_since(datetime.date(2024, 2, 29)) == datetime.date(2021, 2, 28)
-
-
-@pytest.mark.parametrize(
-    ("year", "signed_on", "expected"),
-    [
-        (1997, None, (2027, 30, None)),
-        (2001, datetime.date(2001, 3, 14), (2026, 25, datetime.date(2026, 3, 14))),
-        (2026, None, (2031, 5, None)),
-        (1991, None, (2026, 35, None)),
-    ],
-)
-def test_the_coming_jubilee_is_the_next_round_anniversary(year, signed_on, expected):
-    agreement = TwinningAgreement(year=year, signed_on=signed_on)
-    assert tuple(agreement.next_jubilee(datetime.date(2026, 6, 1))) == expected
-
-
-def test_an_ended_agreement_has_no_coming_jubilee():
-    agreement = TwinningAgreement(year=2001, status=TwinningAgreement.Status.ENDED)
-    assert agreement.next_jubilee(datetime.date(2026, 6, 1)) is None
 
 
 def test_an_oblast_party_shows_where_it_lies_in_one_query(django_assert_num_queries):
