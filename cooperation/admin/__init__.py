@@ -1,7 +1,7 @@
 """The staff's editing tool for regions, agreements, visits, news photos, the section's page and
 the partner search board's requests: a module per entity, on the editorial layer's history,
-publication and language tools."""
+publication and language tools; and the section's lines of the staff member's desk."""
 
-from . import agreements, news, overview, partners, regions, visits
+from . import agreements, desk, news, overview, partners, regions, visits
 
-__all__ = ["agreements", "news", "overview", "partners", "regions", "visits"]
+__all__ = ["agreements", "desk", "news", "overview", "partners", "regions", "visits"]
