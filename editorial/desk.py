@@ -28,9 +28,13 @@ class Item:
 
 @dataclass
 class Line:
+    """What the staff member sees; `digest`: also e-mailed in the daily digest (an event's work,
+    such as a draft to review, rather than a standing count, such as the dormant partnerships)."""
+
     text: str
     url: str = ""
     items: list[Item] = field(default_factory=list)
+    digest: bool = False
 
 
 def line(function):

@@ -72,8 +72,8 @@ def notify(users, text, url, comment="", **params):
 
 
 def send_digests():
-    """E-mail to each staff member who chose the daily digest their desk, and their drafts
-    published since the last one, if there is anything. Returns how many were sent."""
+    """E-mail to each staff member who chose the daily digest the work of their desk that events
+    brought, and their drafts published since the last one, if any. Returns how many were sent."""
     now = timezone.now()
     preferences = (
         NoticePreference.objects.filter(frequency=NoticePreference.Frequency.DAILY)
@@ -89,7 +89,7 @@ def send_digests():
             decided_at__gt=preference.digest_sent_at or now - datetime.timedelta(days=1),
         ).prefetch_related("entry")
         with translation.override(preference.language):
-            lines = lines_for(preference.user)
+            lines = [line for line in lines_for(preference.user) if line.digest]
             if published:
                 items = [Item(str(review.entry), entry_url(review.entry)) for review in published]
                 lines.append(Line(_("Your drafts published since the last digest"), items=items))

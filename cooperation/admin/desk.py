@@ -29,7 +29,7 @@ def partner_requests_to_moderate(user):
         "%(count)d partner request to moderate", "%(count)d partner requests to moderate", count
     )
     url = reverse("admin:cooperation_partnerrequest_changelist") + "?open=yes&status__exact=draft"
-    return Line(text % {"count": count}, url)
+    return Line(text % {"count": count}, url, digest=True)
 
 
 def jubilees_within(today, days):

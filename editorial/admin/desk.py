@@ -86,7 +86,7 @@ def drafts_to_review(user):
             count,
         )
     items = review_items(reviews, "requested_by", "requested_at")
-    return Line(text % {"count": count}, items=items)
+    return Line(text % {"count": count}, items=items, digest=True)
 
 
 @desk.line
@@ -102,7 +102,7 @@ def drafts_sent_back(user):
     items = review_items(
         reviews.select_related("decided_by"), "decided_by", "decided_at", "comment"
     )
-    return Line(text % {"count": count}, items=items)
+    return Line(text % {"count": count}, items=items, digest=True)
 
 
 @desk.line
@@ -143,7 +143,7 @@ def imports_running_or_failed(user):
     text = ngettext(
         "%(count)d import under way or failed", "%(count)d imports under way or failed", len(items)
     )
-    return Line(text % {"count": len(items)}, items=items)
+    return Line(text % {"count": len(items)}, items=items, digest=True)
 
 
 @desk.line
