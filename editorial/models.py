@@ -189,7 +189,6 @@ class NoticePreference(models.Model):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    digest_sent_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("e-mail notices")

@@ -73,35 +73,30 @@ def notify(users, text, url, comment="", **params):
 
 def send_digests():
     """E-mail to each staff member who chose the daily digest the work of their desk that events
-    brought, and their drafts published since the last one, if any. Returns how many were sent."""
-    now = timezone.now()
+    brought, and their drafts published in the last day, if any. Returns how many were sent."""
     preferences = (
         NoticePreference.objects.filter(frequency=NoticePreference.Frequency.DAILY)
         .filter(user__is_active=True, user__is_staff=True)
         .exclude(user__email="")
         .select_related("user")
     )
-    messages, sent = [], []
+    messages = []
     for preference in preferences:
         published = Review.objects.filter(
             state=Review.State.PUBLISHED,
             requested_by=preference.user,
-            decided_at__gt=preference.digest_sent_at or now - datetime.timedelta(days=1),
+            decided_at__gt=timezone.now() - datetime.timedelta(days=1),
         ).prefetch_related("entry")
         with translation.override(preference.language):
             lines = [line for line in lines_for(preference.user) if line.digest]
             if published:
                 items = [Item(str(review.entry), entry_url(review.entry)) for review in published]
-                lines.append(Line(_("Your drafts published since the last digest"), items=items))
+                lines.append(Line(_("Your drafts published in the last day"), items=items))
         if lines:
             subject = gettext_lazy("What awaits you")
             context = {"lines": lines}
             messages.append(message(preference, subject, "editorial/emails/digest.txt", context))
-            sent.append(preference.pk)
-    if messages and send(messages):
-        NoticePreference.objects.filter(pk__in=sent).update(digest_sent_at=now)
-        return len(sent)
-    return 0
+    return len(messages) if send(messages) else 0
 
 
 @receiver(post_save, sender=SpreadsheetImport)

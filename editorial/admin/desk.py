@@ -14,11 +14,11 @@ from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from .. import desk
 from ..cache import cached_until_content_changes, publishable_models
@@ -108,20 +108,13 @@ def drafts_sent_back(user):
 @desk.line
 def imports_running_or_failed(user):
     """One's own imports under way or failed this week; a Publisher's, everyone's failed ones."""
-    failed, waiting = (
-        SpreadsheetImport.State.FAILED,
-        [
-            SpreadsheetImport.State.CHECK_WAITING,
-            SpreadsheetImport.State.CHECKING,
-            SpreadsheetImport.State.IMPORT_WAITING,
-            SpreadsheetImport.State.IMPORTING,
-        ],
-    )
-    condition = Q(user=user, state__in=[*waiting, failed])
+    condition = Q(user=user)
     if any(may(user, "publish", model) for model in publishable_models()):
-        condition |= Q(state=failed)
+        condition |= Q(state=SpreadsheetImport.State.FAILED)
+    done = [SpreadsheetImport.State.CHECKED, SpreadsheetImport.State.IMPORTED]
     jobs = (
         SpreadsheetImport.objects.filter(condition, updated_at__gte=timezone.now() - WEEK)
+        .exclude(state__in=done)
         .select_related("content_type")
         .defer("data", "summary")
         .order_by("-updated_at")[:LIMIT]
@@ -176,35 +169,27 @@ def translated_models():
     ]
 
 
-def count_missing_languages():
-    """How many entries of each translated model lack a language: {label: count}."""
+def models_lacking_a_language():
+    """The translated models with an entry that lacks a language, by label."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     codes = [code for code, _name in settings.LANGUAGES if code != default]
     return {
-        model._meta.label: model._default_manager.aggregate(
-            count=Count(
-                "pk",
-                filter=reduce(
-                    operator.or_, [missing_language_condition(model, code) for code in codes]
-                ),
-            )
-        )["count"]
+        model._meta.label
         for model in translated_models()
+        if model._default_manager.filter(
+            reduce(operator.or_, [missing_language_condition(model, code) for code in codes])
+        ).exists()
     }
 
 
 @desk.line
 def lacking_a_language(user):
-    counts = cached_until_content_changes("missing-languages", count_missing_languages)
-    count = sum(
-        counts.get(model._meta.label, 0) for model in translated_models() if may_see(user, model)
-    )
-    if not count:
-        return None
-    text = ngettext(
-        "%(count)d entry still lacks a language", "%(count)d entries still lack a language", count
-    )
-    return Line(text % {"count": count}, reverse("admin:missing_translations"))
+    lacking = cached_until_content_changes("lacking-a-language", models_lacking_a_language)
+    if any(model._meta.label in lacking and may_see(user, model) for model in translated_models()):
+        return Line(
+            gettext("Entries still missing a language"), reverse("admin:missing_translations")
+        )
+    return None
 
 
 @admin.register(NoticePreference)
@@ -220,12 +205,6 @@ class NoticePreferenceAdmin(admin.ModelAdmin):
         return obj is None or obj.user_id == request.user.pk
 
     has_change_permission = has_view_permission
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(user=request.user)

@@ -64,15 +64,9 @@ class ReviewAdmin:
         """After a save: ask for review, send back, or close the review of a published entry."""
         review = entry.reviews.first()
         if "_ready" in request.POST and entry.status == entry.Status.DRAFT:
-            entry.reviews.update_or_create(
-                defaults={
-                    "state": Review.State.READY,
-                    "requested_by": request.user,
-                    "requested_at": timezone.now(),
-                    "decided_by": None,
-                    "decided_at": None,
-                    "comment": "",
-                }
+            entry.reviews.all().delete()
+            entry.reviews.create(
+                state=Review.State.READY, requested_by=request.user, requested_at=timezone.now()
             )
             self.note(request, _("Marked ready for review."))
             text = gettext_lazy("“%(entry)s” is ready for review, from %(editor)s.")

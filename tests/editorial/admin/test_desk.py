@@ -93,7 +93,7 @@ def test_a_publisher_sees_each_kind_of_waiting_work_at_the_top_one_line_each(
     ]
     assert "not imported" in line("1 import under way or failed: agreements.csv")[0]
     line("1 entry goes live in the next 7 days: Coming soon")
-    assert line("entries still lack a language")[1] == [reverse("admin:missing_translations")]
+    assert line("Entries still missing a language")[1] == [reverse("admin:missing_translations")]
     line("1 jubilee of an agreement in the next 90 days")
     line("1 dormant partnership")
     assert len(lines) == 7
