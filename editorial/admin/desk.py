@@ -12,7 +12,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -70,9 +69,11 @@ def review_items(reviews, who, when, note=""):
 def drafts_to_review(user):
     """A Publisher's drafts to review; an Editor's drafts awaiting one."""
     publishable = [model for model in publishable_models() if may(user, "publish", model)]
-    content_types = ContentType.objects.get_for_models(*publishable).values()
-    reviews = Review.objects.filter(state=Review.State.READY).select_related("requested_by")
-    reviews = reviews.filter(Q(requested_by=user) | Q(content_type__in=content_types))
+    condition = Q(requested_by=user)
+    for opts in (model._meta for model in publishable):
+        condition |= Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
+    reviews = Review.objects.filter(condition, state=Review.State.READY)
+    reviews = reviews.select_related("requested_by")
     if not (count := reviews.count()):
         return None
     if publishable:
