@@ -49,25 +49,26 @@ def send(messages):
     return True
 
 
-def message(preference, subject, template, context):
+def message(preference, text, template, context, **params):
+    """An e-mail to the staff member, in their language: `text % params` heads it."""
     with translation.override(preference.language):
-        subject = " ".join(str(subject).split())
+        subject = " ".join((str(text) % params).split())
         context = {**context, "subject": subject, "site_url": settings.SITE_URL}
         body = render_to_string(template, context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [preference.user.email])
 
 
 def notify(users, text, url, comment="", **params):
-    """E-mail `text % params` (a lazy text: in each one's language), a link to `url` and
-    `comment` to those of `users` who want an e-mail for each event. False if it failed."""
+    """E-mail `text % params` (a lazy text), a link to `url` and `comment` to those of `users`
+    who want an e-mail for each event. False if the mail server failed."""
     messages = []
     for user in users.exclude(email="").select_related("notice_preference"):
         preference = getattr(user, "notice_preference", None) or NoticePreference(user=user)
         if preference.frequency == NoticePreference.Frequency.EACH:
-            with translation.override(preference.language):
-                subject = str(text) % params
             context = {"url": url, "comment": comment}
-            messages.append(message(preference, subject, "editorial/emails/notice.txt", context))
+            messages.append(
+                message(preference, text, "editorial/emails/notice.txt", context, **params)
+            )
     return send(messages)
 
 
@@ -93,9 +94,8 @@ def send_digests():
                 items = [Item(str(review.entry), entry_url(review.entry)) for review in published]
                 lines.append(Line(_("Your drafts published in the last day"), items=items))
         if lines:
-            subject = gettext_lazy("What awaits you")
-            context = {"lines": lines}
-            messages.append(message(preference, subject, "editorial/emails/digest.txt", context))
+            text, context = gettext_lazy("What awaits you"), {"lines": lines}
+            messages.append(message(preference, text, "editorial/emails/digest.txt", context))
     return len(messages) if send(messages) else 0
 
 
