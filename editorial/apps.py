@@ -9,4 +9,5 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial tools")
 
     def ready(self):
-        from . import signals  # noqa: F401  (empties the page cache when content changes)
+        # The page cache emptied when content changes; the Publishers told of a failed import.
+        from . import notices, signals  # noqa: F401

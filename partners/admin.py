@@ -5,9 +5,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.utils import get_translation_fields
 
+from editorial import desk
 from editorial.admin import PublishableAdmin, TranslatedAdmin
+from editorial.desk import Line
 
 from .models import Interest, PartnerRequest
 
@@ -91,3 +94,17 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
             for agreement in agreements
         )
         return format_html_join(", ", '<a href="{}">{}</a>', links) or "—"
+
+
+@desk.line
+def partner_requests_to_moderate(user):
+    if not user.has_perm("partners.publish_partnerrequest"):
+        return None
+    count = PartnerRequest.objects.open().filter(status=PartnerRequest.Status.DRAFT).count()
+    if not count:
+        return None
+    text = ngettext(
+        "%(count)d partner request to moderate", "%(count)d partner requests to moderate", count
+    )
+    url = reverse("admin:partners_partnerrequest_changelist") + "?open=yes&status__exact=draft"
+    return Line(text % {"count": count}, url, digest=True)

@@ -9,6 +9,9 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from editorial.notices import notify, publishers
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +42,15 @@ def addresses(partner_request, request):
 
 
 def announce_new_request(partner_request, request):
-    """The writer's receipt, and the staff's notice; a mail server's failure is logged only:
+    """The writer's receipt, and the staff's notices; a mail server's failure is logged only:
     the request is saved, and staff find it in the admin."""
+    admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
     context = {"partner_request": partner_request, **addresses(partner_request, request)}
     receipt = compose(
         "request_received", context, partner_request.language, [partner_request.contact_email]
     )
     messages = [receipt]
     if settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
-        admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
         context["admin_url"] = request.build_absolute_uri(admin_url)
         messages.append(
             compose(
@@ -62,6 +65,8 @@ def announce_new_request(partner_request, request):
             message.send()
         except SENDING_ERRORS:
             logger.exception("A partner request's e-mail could not be sent.")
+    text = gettext_lazy("A partner request awaits moderation: %(entry)s.")
+    notify(publishers(), text, admin_url, entry=partner_request)
 
 
 def forward_answer(partner_request, answer, request):

@@ -19,7 +19,7 @@ from ..forms import PastedAgreementsForm
 from ..importers import preview_pasted_agreements, save_pasted_agreements
 from ..models import TwinningAgreement
 from ..resources import TwinningAgreementResource
-from .list_filters import HostOblastListFilter, MissionOblastListFilter
+from .list_filters import DormantListFilter, HostOblastListFilter, MissionOblastListFilter
 
 
 @admin.register(TwinningAgreement)
@@ -36,7 +36,14 @@ class TwinningAgreementAdmin(SpreadsheetImportExportMixin, HistoryAdmin, Transla
         "last_exchange",
     ]
     list_display_links = ["__str__"]
-    list_filter = ["kind", "status", "year", MissionOblastListFilter, HostOblastListFilter]
+    list_filter = [
+        "kind",
+        "status",
+        DormantListFilter,
+        "year",
+        MissionOblastListFilter,
+        HostOblastListFilter,
+    ]
     search_fields = [
         f"{side}__{name}"
         for side in ("mission_region", "host_region")

@@ -1,10 +1,12 @@
-"""The admin's filters by oblast: everything in one oblast, at any level below it."""
+"""The admin's filters by oblast (everything in one oblast, at any level below it) and by
+activity (the dormant partnerships)."""
 
 from django.conf import settings
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Region
+from ..models import Region, dormant_since
 
 
 class OblastListFilter(admin.SimpleListFilter):
@@ -42,3 +44,21 @@ class HostOblastListFilter(OblastListFilter):
     parameter_name = "host_oblast"
     region_lookup = "host_region__path"
     country_setting = "COOPERATION_HOST_COUNTRY"
+
+
+class DormantListFilter(admin.SimpleListFilter):
+    """Agreements silent for more than COOPERATION_DORMANT_AFTER_YEARS years, or not."""
+
+    title = _("Dormant")
+    parameter_name = "dormant"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("dormant only")), ("no", _("not dormant"))]
+
+    def queryset(self, request, queryset):
+        since = dormant_since(timezone.localdate())
+        if self.value() == "yes":
+            return queryset.dormant(since)
+        if self.value() == "no":
+            return queryset.not_dormant(since)
+        return queryset

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -136,11 +137,12 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         """How far the worker has come with a file, then its preview, then the outcome."""
         if not self.has_import_permission(request):
             raise PermissionDenied
+        # One's own imports; a failed one, to any staff member who may import (the desk's link).
         job = get_object_or_404(
             SpreadsheetImport,
+            Q(user=request.user) | Q(state=SpreadsheetImport.State.FAILED),
             pk=job_id,
             content_type=ContentType.objects.get_for_model(self.model),
-            user=request.user,
         )
         if request.method == "POST":
             if "confirm" in request.POST and job.can_be_confirmed:

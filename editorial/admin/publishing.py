@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 
 from ..models import Publishable
 from .history import HistoryAdmin
+from .reviews import ReviewAdmin
 
 
-class PublishableAdmin(HistoryAdmin):
+class PublishableAdmin(ReviewAdmin, HistoryAdmin):
     """
     Drafts, scheduled and published entries. Only staff with the model's "publish" permission
     (the Publisher role) may change the publication fields (the status, the publish time, and
@@ -86,6 +87,7 @@ class PublishableAdmin(HistoryAdmin):
                 scheduled.append(entry)
             else:
                 published.append(entry)
+        self.reviews_published(request, [*published, *scheduled])
         if published:
             messages.success(request, _("Published: %(entries)s.") % {"entries": quoted(published)})
         for entry in scheduled:

@@ -1,0 +1,53 @@
+"""
+The staff member's desk: what awaits them, one line for each kind of work, on the admin's index
+and in the daily digest (editorial.notices). Each app adds its lines from its admin module:
+
+    @desk.line
+    def requests_to_moderate(user):
+        return Line(text, url) or None  # nothing to do
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.admin.utils import quote
+from django.urls import reverse
+
+LINES = []
+
+
+@dataclass
+class Item:
+    """One entry of a line: a link, with who asked and when, or a note."""
+
+    text: str
+    url: str
+    who: object = None
+    when: object = None
+    note: str = ""
+
+
+@dataclass
+class Line:
+    """What the staff member sees; `digest`: also e-mailed in the daily digest (an event's work,
+    such as a draft to review, rather than a standing count, such as the dormant partnerships)."""
+
+    text: str
+    url: str = ""
+    items: list[Item] = field(default_factory=list)
+    digest: bool = False
+
+
+def line(function):
+    """Register `function(user)`, which returns the user's Line of one kind of work, or None."""
+    LINES.append(function)
+    return function
+
+
+def lines_for(user):
+    return [found for function in LINES if (found := function(user))]
+
+
+def entry_url(entry):
+    """The address of `entry`'s change form."""
+    opts = entry._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(entry.pk)])
