@@ -78,7 +78,7 @@ def sitemap_file(request, sitemaps, section):
     if section not in sitemaps:
         raise Http404(f"No sitemap section {section!r}.")
     sitemap = sitemaps[section]()
-    root = f"{request.scheme}://{get_current_site(request).domain}"
+    root = f"{sitemap.protocol}://{get_current_site(request).domain}"
     try:
         entries = list(sitemap.file_entries(request.GET.get("p", 1), root))
     except InvalidPage as error:

@@ -36,6 +36,12 @@ ALLOWED_HOSTS = env.list(
 )
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
+# The site's public address, which every absolute link is made from (embassy.sites), whatever
+# host a request names.
+SITE_URL = env.str(
+    "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+SITE_ID = 1
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -45,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
+    "django.contrib.sites",
     "django.contrib.messages",
     # runserver serves static files through WhiteNoise too, with the same headers as production.
     "whitenoise.runserver_nostatic",

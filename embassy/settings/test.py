@@ -19,4 +19,6 @@ STORAGES = {  # noqa: F405
         "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
     },
 }
+# The test client's host, which the tests' absolute addresses name.
+SITE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
