@@ -6,8 +6,8 @@ server does not serve files, and given out by a view as a download
 An upload is refused, with a message that says why, when it is larger than
 settings.COOPERATION_DOCUMENT_MAX_BYTES, when it does not start as a PDF does (`%PDF-`), when
 pypdf cannot read it or finds no page (a damaged or cut-off file), when it is protected by a
-password, or when it declares active content (JavaScript, actions that launch programs or run
-when it opens, attached files), which a scanned agreement never needs.
+password, or when it declares active content (JavaScript, actions that launch programs, any
+action run when it opens, attached files), which a scanned agreement never needs.
 
 The files are in their own storage (STORAGES["documents"]: a folder outside MEDIA_ROOT, or a
 private bucket), never under the public /media/ address.
@@ -99,7 +99,8 @@ def has_active_content(reader):
         return True
     if "/XFA" in resolved(catalog.get("/AcroForm")):
         return True
-    if is_active_action(catalog.get("/OpenAction")):
+    # Any action run on opening, a web address's too; a page to open at is not an action.
+    if "/S" in resolved(catalog.get("/OpenAction")):
         return True
     for page in reader.pages:
         if "/AA" in page:
