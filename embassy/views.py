@@ -61,12 +61,6 @@ def go_to_mission(request):
 
 
 @read_only
-def health(request):
-    """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
-@read_only
 def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
     return redirect(static("icons/favicon.ico"))

@@ -176,9 +176,18 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 
 def cache_from_url(url):
     """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
-    by the processes of one machine; empty for a local-memory cache of each process."""
+    by the processes of one machine; empty for a local-memory cache of each process. A Redis out
+    of reach is no cache: every read a miss, every write lost, each logged; pages are made anew."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "embassy.redis_cache.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
     if url.startswith("file://"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -192,6 +201,7 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # How long a public page may be served from the cache; 0 turns the page cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 # The apps whose saves and deletions change what the public pages show (editorial.cache).
