@@ -58,8 +58,15 @@ class PhotoFieldFile(models.fields.files.ImageFieldFile):
         # its renditions are made with it, so that no page ever has to make one.
         if not isinstance(content, NormalizedPhoto):
             content = normalize_photo(content)
-        super().save(content.name, content, save)
-        self.renditions.make()
+        super().save(content.name, content, save=False)
+        try:
+            self.renditions.make()
+        except OSError:  # A full or read-only storage: none of the photo's files stay.
+            self.renditions.delete()
+            self.delete(save=False)
+            raise
+        if save:
+            self.instance.save()
 
     save.alters_data = True
 

@@ -217,7 +217,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # serves with a cache lifetime of ten years; in development and tests files are served as they
 # are from the apps' folders, without collectstatic.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "embassy.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -265,7 +265,7 @@ COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 
 DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
 DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
 STORAGES["documents"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "embassy.storage.FileSystemStorage",
     "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
 }
 if DOCUMENTS_BUCKET:

@@ -15,7 +15,7 @@ DOCUMENTS_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-documents")
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "documents": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "embassy.storage.FileSystemStorage",
         "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
     },
 }
