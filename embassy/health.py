@@ -1,8 +1,5 @@
-"""
-/healthz, for load balancers and monitoring: each dependency's state, a line each
-("cache: unreachable"). Only a database out of reach, which stops every page, makes it a 503; the
-site serves pages without its cache or its worker, so a load balancer keeps the server in.
-"""
+"""/healthz for load balancers and monitoring: each dependency's state, a line each; a 503 only
+when the database, without which no page is served, is out of reach."""
 
 import uuid
 
@@ -24,31 +21,22 @@ def database_state():
 
 
 def cache_state():
-    """Whether the cache keeps a value: a Redis out of reach keeps nothing (and logs why)."""
     token = uuid.uuid4().hex
-    cache.set("healthz", token, 10)
+    cache.set("healthz", token, 10)  # A Redis out of reach keeps nothing (and logs why).
     return "ok" if cache.get("healthz") == token else "unreachable"
 
 
 def worker_state():
-    """The tasks waiting for the background worker: with the worker down, they wait long."""
+    """Tasks the background worker has not taken: with the worker down, they wait on."""
     waiting = DBTaskResult.objects.ready().order_by("enqueued_at")
-    oldest = waiting.values_list("enqueued_at", flat=True).first()
-    if oldest is None:
-        return "no task waiting"
-    return f"{waiting.count()} tasks waiting, the oldest since {oldest.isoformat()}"
+    if oldest := waiting.values_list("enqueued_at", flat=True).first():
+        return f"{waiting.count()} tasks waiting, the oldest since {oldest.isoformat()}"
+    return "no task waiting"
 
 
 @read_only
 def health(request):
     database = database_state()
-    states = {
-        "database": database,
-        "cache": cache_state(),
-        "worker": worker_state() if database == "ok" else "unknown",
-    }
-    return HttpResponse(
-        "".join(f"{name}: {state}\n" for name, state in states.items()),
-        content_type="text/plain",
-        status=200 if database == "ok" else 503,
-    )
+    worker = worker_state() if database == "ok" else "unknown"
+    body = f"database: {database}\ncache: {cache_state()}\nworker: {worker}\n"
+    return HttpResponse(body, content_type="text/plain", status=200 if database == "ok" else 503)

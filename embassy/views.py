@@ -46,9 +46,8 @@ def go_to_mission(request):
     """Redirect to the chosen mission's stored address, and never to an address from the request."""
     link = chosen_mission(request.GET.get("mission", ""))
     if link is not None:
-        # Not a redirect: the Content-Security-Policy's form-action 'self' stops a form's
-        # redirect to another site. The browser follows the Refresh header instead, and the
-        # page itself links to the mission.
+        # Not a redirect, which the CSP's form-action 'self' stops: the browser follows the
+        # Refresh header, and the page links to the mission.
         response = render(request, "embassy/mission_redirect.html", {"link": link})
         response["Refresh"] = f"0; url={link.url}"
         return response

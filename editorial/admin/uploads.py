@@ -1,8 +1,5 @@
-"""
-Uploads written to their storage as a change form's last check: a storage that is full or
-read-only gives the form back with a message, what was typed kept and no row saved, instead of
-a server error.
-"""
+"""A change form that writes its uploads to their storage as its last check: a full or read-only
+storage is then a message on the field, with what was typed kept and no row saved."""
 
 import logging
 
