@@ -6,6 +6,7 @@ Django's sites framework, which the sitemaps and feeds read, is kept to it at ev
 
 from urllib.parse import urljoin, urlsplit
 
+from django.apps import apps as global_apps
 from django.conf import settings
 
 
@@ -20,8 +21,8 @@ def on_site(url):
     return absolute_url(f"{parts.path}?{parts.query}" if parts.query else parts.path)
 
 
-def keep_site_to_setting(apps, using, **kwargs):
-    """After a migrate: Django's Site has SITE_URL's host name."""
+def keep_site_to_setting(using, apps=global_apps, **kwargs):
+    """After a migrate or a flush: Django's Site has SITE_URL's host name."""
     domain = urlsplit(settings.SITE_URL).netloc
     apps.get_model("sites", "Site").objects.using(using).update_or_create(
         pk=settings.SITE_ID, defaults={"domain": domain, "name": domain}
