@@ -23,6 +23,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import DefaultRouter
 
 from editorial.cache import cache_public_page
+from embassy.sites import on_site
 
 from .filters import AgreementFilter, RegionFilter, VisitFilter
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
@@ -116,6 +117,15 @@ class PublicDataPagination(PageNumberPagination):
             raise ValidationError(
                 {self.page_query_param: [_("There is no page “%(page)s”.") % {"page": number}]}
             ) from None
+
+    # DRF makes the links from the request's host; they name the site's address instead.
+    def get_next_link(self):
+        link = super().get_next_link()
+        return link and on_site(link)
+
+    def get_previous_link(self):
+        link = super().get_previous_link()
+        return link and on_site(link)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -1,16 +1,8 @@
 """
-Scanned agreements (TwinningAgreement.document): a PDF checked on upload, kept where the web
-server does not serve files, and given out by a view as a download
-(cooperation.views.agreements.AgreementDocumentView).
-
-An upload is refused, with a message that says why, when it is larger than
-settings.COOPERATION_DOCUMENT_MAX_BYTES, when it does not start as a PDF does (`%PDF-`), when
-pypdf cannot read it or finds no page (a damaged or cut-off file), when it is protected by a
-password, or when it declares active content (JavaScript, actions that launch programs or run
-when it opens, attached files), which a scanned agreement never needs.
-
-The files are in their own storage (STORAGES["documents"]: a folder outside MEDIA_ROOT, or a
-private bucket), never under the public /media/ address.
+Scanned agreements (TwinningAgreement.document): a PDF checked on upload (too large, not a PDF,
+damaged, behind a password, or with active content: scripts, attachments, any action run on
+opening), kept in its own storage (STORAGES["documents"]), never under /media/, and downloaded
+through AgreementDocumentView.
 """
 
 import io
@@ -99,7 +91,8 @@ def has_active_content(reader):
         return True
     if "/XFA" in resolved(catalog.get("/AcroForm")):
         return True
-    if is_active_action(catalog.get("/OpenAction")):
+    # A page to open at is no action.
+    if "/S" in resolved(catalog.get("/OpenAction")):
         return True
     for page in reader.pages:
         if "/AA" in page:

@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
+from embassy.sites import absolute_url
+
 from .models import NewsPhoto, Visit
 
 FEED_LENGTH = 20
@@ -32,17 +34,12 @@ class NewsPhotoFeed(PublishedEntryFeed):
     def link(self):
         return reverse("cooperation:news_list")
 
-    def get_object(self, request, *args, **kwargs):
-        # The photos' addresses must be absolute; the feed instance is shared by all requests,
-        # so the request travels as the feed's object rather than as an attribute.
-        return request
-
-    def items(self, request):
+    def items(self):
         photos = list(NewsPhoto.objects.published()[:FEED_LENGTH])
         for photo in photos:
             photo.shared_image = photo.image.renditions.shared
             photo.absolute_image_url = (
-                request.build_absolute_uri(photo.shared_image.url) if photo.shared_image else ""
+                absolute_url(photo.shared_image.url) if photo.shared_image else ""
             )
         return photos
 

@@ -11,21 +11,17 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from embassy.sites import absolute_url
+
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
-
-
-def absolute(context, url):
-    """A site-relative address made absolute for the serializer's request, if it has one."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
 
 
 @extend_schema_field(OpenApiTypes.URI)
 class AbsoluteURLField(serializers.ReadOnlyField):
-    """A site-relative address, such as get_absolute_url's, made absolute for the request."""
+    """A site-relative address, such as get_absolute_url's, made absolute."""
 
     def to_representation(self, value):
-        return absolute(self.context, value)
+        return absolute_url(value)
 
 
 class ImageSerializer(serializers.Serializer):
@@ -42,7 +38,7 @@ class RenditionsField(serializers.ReadOnlyField):
     def to_representation(self, image):
         return [
             {
-                "url": absolute(self.context, rendition.url),
+                "url": absolute_url(rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
                 "type": rendition.media_type,
@@ -125,7 +121,7 @@ class PhotoReferenceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_image(self, photo):
-        return absolute(self.context, photo.image.url)
+        return absolute_url(photo.image.url)
 
 
 class VisitReferenceSerializer(serializers.ModelSerializer):

@@ -6,6 +6,7 @@ NewsArticle with its photo. Texts come in the page's language; addresses are abs
 
 from django.utils.translation import get_language
 
+from embassy.sites import absolute_url
 from embassy.structured_data import SCHEMA_ORG, embassy_organization
 
 from .countries import country_name
@@ -13,18 +14,14 @@ from .countries import country_name
 PIXELS = "E37"  # UN/CEFACT's code for the pixel, as schema.org's unitCode asks.
 
 
-def absolute(request, url):
-    return request.build_absolute_uri(url)
-
-
-def image_object(request, image, caption="", credit=""):
+def image_object(image, caption="", credit=""):
     """A photo's or coat of arms' shared rendition as an ImageObject, or None without one."""
     rendition = image.renditions.shared if image else None
     if rendition is None:
         return None
     data = {
         "@type": "ImageObject",
-        "contentUrl": absolute(request, rendition.url),
+        "contentUrl": absolute_url(rendition.url),
         "encodingFormat": rendition.media_type,
         "width": {"@type": "QuantitativeValue", "value": rendition.width, "unitCode": PIXELS},
         "height": {"@type": "QuantitativeValue", "value": rendition.height, "unitCode": PIXELS},
@@ -36,12 +33,12 @@ def image_object(request, image, caption="", credit=""):
     return data
 
 
-def place(request, region, ancestors=()):
+def place(region, ancestors=()):
     """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
     data = {
         "@type": "AdministrativeArea",
         "name": region.name,
-        "url": absolute(request, region.get_absolute_url()),
+        "url": absolute_url(region.get_absolute_url()),
     }
     if region.latitude is not None and region.longitude is not None:
         data["geo"] = {
@@ -54,31 +51,31 @@ def place(request, region, ancestors=()):
         container = {
             "@type": "AdministrativeArea",
             "name": ancestor.name,
-            "url": absolute(request, ancestor.get_absolute_url()),
+            "url": absolute_url(ancestor.get_absolute_url()),
             "containedInPlace": container,
         }
     data["containedInPlace"] = container
     return data
 
 
-def region_data(request, region, ancestors):
-    data = {"@context": SCHEMA_ORG, **place(request, region, ancestors)}
+def region_data(region, ancestors):
+    data = {"@context": SCHEMA_ORG, **place(region, ancestors)}
     if region.description:
         data["description"] = region.description
     if region.website:
         data["sameAs"] = region.website
-    if coat_of_arms := image_object(request, region.coat_of_arms):
+    if coat_of_arms := image_object(region.coat_of_arms):
         data["logo"] = coat_of_arms
     return data
 
 
-def visit_data(request, visit):
+def visit_data(visit):
     precise = visit.date_precision == visit.DatePrecision.DAY
     data = {
         "@context": SCHEMA_ORG,
         "@type": "Event",
         "name": visit.title,
-        "url": absolute(request, visit.get_absolute_url()),
+        "url": absolute_url(visit.get_absolute_url()),
         "inLanguage": get_language(),
         "startDate": visit.start_date.isoformat() if precise else f"{visit.start_date:%Y-%m}",
         "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
@@ -90,7 +87,7 @@ def visit_data(request, visit):
         data["description"] = visit.summary
     if visit.location is not None:
         data["location"] = {
-            **place(request, visit.location),
+            **place(visit.location),
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": visit.location.name,
@@ -98,19 +95,19 @@ def visit_data(request, visit):
             },
         }
     photos = getattr(visit, "public_photos", [])
-    if photos and (image := image_object(request, photos[0].image, photos[0].alt_text)):
+    if photos and (image := image_object(photos[0].image, photos[0].alt_text)):
         data["image"] = image
     return data
 
 
-def news_photo_data(request, photo):
-    embassy = embassy_organization(request)
+def news_photo_data(photo):
+    embassy = embassy_organization()
     data = {
         "@context": SCHEMA_ORG,
         "@type": "NewsArticle",
         "headline": photo.title[:110],
-        "url": absolute(request, photo.get_absolute_url()),
-        "mainEntityOfPage": absolute(request, photo.get_absolute_url()),
+        "url": absolute_url(photo.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(photo.get_absolute_url()),
         "inLanguage": get_language(),
         "datePublished": photo.publish_at.isoformat(),
         "dateModified": photo.updated_at.isoformat(),
@@ -119,11 +116,11 @@ def news_photo_data(request, photo):
     }
     if photo.caption:
         data["description"] = photo.caption
-    if image := image_object(request, photo.image, photo.alt_text, photo.credit):
+    if image := image_object(photo.image, photo.alt_text, photo.credit):
         if photo.taken_on:
             image["dateCreated"] = photo.taken_on.isoformat()
         data["image"] = image
     regions = list(photo.regions.all())
     if regions:
-        data["contentLocation"] = [place(request, region) for region in regions]
+        data["contentLocation"] = [place(region) for region in regions]
     return data

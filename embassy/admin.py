@@ -1,12 +1,16 @@
 """Admin of the site-wide pages and the footer's mission links."""
 
 from django.contrib import admin
+from django.contrib.sites.models import Site
 from django.db import models
 from modeltranslation.utils import get_translation_fields
 
 from editorial.admin import HistoryAdmin, PublishableAdmin, TranslatedAdmin
 
 from .models import MissionLink, Page
+
+# The site's address is settings.SITE_URL (embassy.sites), not something to edit here.
+admin.site.unregister(Site)
 
 
 @admin.register(Page)

@@ -1,13 +1,7 @@
 """
-The error pages (400, 403, 404, 500 and a refused form's CSRF check) in the site's layout and the
-visitor's language: the address's language prefix, else the browser's (LocaleMiddleware has
-chosen it before any of these runs), each with a way on: the home page, the search, the list.
-
-The 404, 403 and CSRF pages are rendered like any page. The 500 and 400 pages are rendered from
-the template alone, without the context processors (which read the database) and without the
-request's host (a 400 may be the answer to a host that is not allowed): they must show even
-when the database is down. Should that rendering itself fail, a plain line is answered. A write
-that waited in vain for SQLite's lock is a 503 that asks to send it again.
+The error pages in the site's layout and the visitor's language, each with a way on. The 500 and
+400 pages come from the template alone (no context processor, no database, no request's host),
+so they show when the database is down or the host not allowed.
 """
 
 import logging
@@ -37,32 +31,24 @@ def language_homes():
     return homes
 
 
+def error_context(status, title, explanation):
+    return {
+        "status": status,
+        "title": title,
+        "explanation": explanation,
+        "language_versions": language_homes(),
+    }
+
+
 def error_page(request, status, title, explanation):
-    return render(
-        request,
-        TEMPLATE,
-        {
-            "status": status,
-            "title": title,
-            "explanation": explanation,
-            "language_versions": language_homes(),
-        },
-        status=status,
-    )
+    return render(request, TEMPLATE, error_context(status, title, explanation), status=status)
 
 
 def bare_error_page(request, status, title, explanation):
     """The error page from the template alone: no context processor, no database, no host."""
+    context = {"request": request, **error_context(status, title, explanation)}
     try:
-        content = loader.get_template(TEMPLATE).render(
-            {
-                "request": request,
-                "status": status,
-                "title": title,
-                "explanation": explanation,
-                "language_versions": language_homes(),
-            }
-        )
+        content = loader.get_template(TEMPLATE).render(context)
     except Exception:
         logger.exception("The %s page could not be rendered.", status)
         content = f"<!doctype html><title>{status}</title><h1>{status}</h1>"

@@ -8,12 +8,8 @@ from django.http import HttpResponseNotAllowed
 
 
 class PermissionsPolicyMiddleware:
-    """
-    Deny the browser features in settings.PERMISSIONS_POLICY_DENIED to every page.
-
-    `camera=()` in a Permissions-Policy header means no origin, not even the site itself, may use
-    the camera; frames the site embeds inherit the denial.
-    """
+    """Deny settings.PERMISSIONS_POLICY_DENIED (`camera=()`: to no origin, the site's own
+    included) to every page and to the frames it embeds."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,12 +28,9 @@ class BadAdminQuery(SuspiciousOperation):
 
 class AdminRequestsMiddleware:
     """
-    The admin's pages are forms to read and send: another method is a 405 (Django's admin would
-    answer it as a GET, or the CSRF check with a 403). A query value with a NUL character, which
-    no form sends and PostgreSQL refuses, and an empty `_to_field` (a parameter of the admin's
-    pop-ups, which Django's admin would take for the name of a field) are a 400.
-
-    It comes before CsrfViewMiddleware, whose check would otherwise answer first.
+    The admin answers GET, HEAD and POST only (405), and a 400 to a NUL in a query value (which
+    PostgreSQL refuses) or an empty `_to_field`, which its pages never send. It comes before
+    CsrfViewMiddleware, whose check would otherwise answer first.
     """
 
     METHODS = ["GET", "HEAD", "POST"]

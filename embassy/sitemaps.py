@@ -9,6 +9,7 @@ import datetime
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -53,6 +54,7 @@ class TranslatedSitemap(Sitemap):
     """Each page once per language, with its other languages as hreflang alternates; the
     items() of a subclass are a queryset (or a list) with an `updated_at` when they have one."""
 
+    protocol = urlsplit(settings.SITE_URL).scheme
     i18n = True
     alternates = True
     x_default = True

@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .sites import absolute_url
+
 SCHEMA_ORG = "https://schema.org"
 
 # As Django's json_script escapes them: no text of the data can end the element or open a tag.
@@ -22,11 +24,11 @@ def json_ld_element(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-def embassy_organization(request):
+def embassy_organization():
     """The embassy as a schema.org GovernmentOrganization, named in the active language."""
     return {
         "@type": "GovernmentOrganization",
         "name": _("Embassy of the Republic of Belarus in the Republic of Bulgaria"),
         "alternateName": _("Embassy of Belarus in Bulgaria"),
-        "url": request.build_absolute_uri("/"),
+        "url": absolute_url("/"),
     }

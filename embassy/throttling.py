@@ -1,7 +1,5 @@
-"""
-How django-axes throttles admin logins here: the page a locked-out login gets, and, behind a
-reverse proxy, the visitor's address that failures are counted against.
-"""
+"""django-axes's admin login throttling here: the locked-out page, and behind a reverse proxy
+the address that failures count against."""
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
@@ -13,11 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def login_locked_out(request, original_response=None, credentials=None):
-    """
-    Explain a refused login in the admin's own layout, with the time it may be tried again.
-
-    Every attempt during the lock-out starts the cool-off again, so the wait runs from now.
-    """
+    """A refused login in the admin's layout, with when to try again: every attempt during
+    the lock-out starts the cool-off again, so the wait runs from now."""
     now = timezone.now()
     retry_at = now + get_cool_off(request)
     context = {
@@ -31,11 +26,7 @@ def login_locked_out(request, original_response=None, credentials=None):
 
 
 def address_seen_by_proxy(request):
-    """
-    The visitor's address as the reverse proxy saw it: the last one in X-Forwarded-For.
-
-    The proxy appends the address it was connected from; anything before it came from the
-    visitor and may be forged.
-    """
+    """The last address in X-Forwarded-For, which the proxy appended: any before it came from
+    the visitor and may be forged."""
     forwarded_for = request.META.get("HTTP_X_FORWARDED_FOR", "")
     return forwarded_for.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR")

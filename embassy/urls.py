@@ -24,6 +24,7 @@ from editorial.public import read_only
 from partners.sitemaps import BoardSitemap, PartnerRequestSitemap
 
 from . import views
+from .health import health
 from .sitemaps import PageSitemap
 
 sitemaps = {
@@ -54,7 +55,7 @@ urlpatterns = [
         csrf_exempt(require_POST(csrf_protect(set_language))),
         name="set_language",
     ),
-    path("healthz", views.health, name="health"),
+    path("healthz", health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
     # An index of the sitemaps' files, each within the protocol's limits; cached as the pages are.

@@ -46,9 +46,8 @@ def go_to_mission(request):
     """Redirect to the chosen mission's stored address, and never to an address from the request."""
     link = chosen_mission(request.GET.get("mission", ""))
     if link is not None:
-        # Not a redirect: the Content-Security-Policy's form-action 'self' stops a form's
-        # redirect to another site. The browser follows the Refresh header instead, and the
-        # page itself links to the mission.
+        # Not a redirect, which the CSP's form-action 'self' stops: the browser follows the
+        # Refresh header, and the page links to the mission.
         response = render(request, "embassy/mission_redirect.html", {"link": link})
         response["Refresh"] = f"0; url={link.url}"
         return response
@@ -58,12 +57,6 @@ def go_to_mission(request):
     return HttpResponseRedirect(
         back if page_of_this_site(request, back) else reverse("cooperation:home")
     )
-
-
-@read_only
-def health(request):
-    """For load balancers and monitoring: the application answers. Also the benchmarks' ceiling."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 @read_only
@@ -78,7 +71,7 @@ def sitemap_file(request, sitemaps, section):
     if section not in sitemaps:
         raise Http404(f"No sitemap section {section!r}.")
     sitemap = sitemaps[section]()
-    root = f"{request.scheme}://{get_current_site(request).domain}"
+    root = f"{sitemap.protocol}://{get_current_site(request).domain}"
     try:
         entries = list(sitemap.file_entries(request.GET.get("p", 1), root))
     except InvalidPage as error:

@@ -1,12 +1,5 @@
-"""
-The photo field: an image checked on upload, stored upright without personal metadata, and
-resized into renditions as it is stored.
-
-    image = PhotoField(_("photo"), upload_to="news/%Y/", width_field="width", height_field="height")
-
-`entry.image.renditions` is the photo's `Renditions` (photos.renditions). The width and height
-fields are required: renditions are named and listed from them without opening the file.
-"""
+"""The photo field: an image checked on upload, stored upright without personal metadata, and
+resized into renditions (`entry.image.renditions`) as it is stored."""
 
 from django import forms
 from django.core import checks
@@ -18,13 +11,8 @@ from .uploads import NormalizedPhoto, normalize_photo, validate_photo_upload
 
 
 class PhotoFormField(forms.FileField):
-    """
-    An image upload refused, with its own message, when it is not a whole JPEG, PNG or WebP
-    image within the size and pixel limits (see `photos.uploads`).
-
-    Django's own ImageField gives one message for every kind of bad file; this field says
-    which one it is, and asks phones for a format the site accepts.
-    """
+    """An image upload refused with a message that says what is wrong with it (Django's
+    ImageField has one for all), asking phones for a format the site accepts."""
 
     def to_python(self, data):
         file = super().to_python(data)
@@ -58,8 +46,15 @@ class PhotoFieldFile(models.fields.files.ImageFieldFile):
         # its renditions are made with it, so that no page ever has to make one.
         if not isinstance(content, NormalizedPhoto):
             content = normalize_photo(content)
-        super().save(content.name, content, save)
-        self.renditions.make()
+        super().save(content.name, content, save=False)
+        try:
+            self.renditions.make()
+        except OSError:  # A full or read-only storage: none of the photo's files stay.
+            self.renditions.delete()
+            self.delete(save=False)
+            raise
+        if save:
+            self.instance.save()
 
     save.alters_data = True
 

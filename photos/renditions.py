@@ -1,17 +1,7 @@
 """
-Renditions: the resized copies of a stored photo that pages, feeds, the API and the admin show.
-
-`Renditions` is the one door to them: `photo.image.renditions` (any PhotoField's file) lists
-them, smallest first, WebP then JPEG, from the names alone, so that listing them for a page reads
-no file and costs nothing; picks the one closest to a width or the one to share with other sites;
-and makes them (`make()`), which only the photo field's save and the `make_renditions` command
-call.
-
-A rendition of `news/2021/a.jpg` that is 640 pixels wide and in WebP is stored in the same
-storage as `renditions/news/2021/a.jpg/640.webp`. The original's name is never reused (a replaced
-photo keeps its old file for the revision history), so a rendition's name always stands for the
-same picture; renditions stay as long as their original does, so restoring an older version of
-a photo shows at once.
+The resized copies of a stored photo, listed from their names alone (no file read):
+`photo.image.renditions`. The 640-pixel WebP copy of `news/2021/a.jpg` is
+`renditions/news/2021/a.jpg/640.webp`; an original's name is never reused, so neither is a copy's.
 """
 
 import io
@@ -57,10 +47,8 @@ class Rendition:
 
 
 def rendition_widths(original_width):
-    """
-    The widths to make for an image `original_width` pixels wide: the configured widths below
-    it, and the largest configured width, or the original's own when it is narrower.
-    """
+    """The configured widths below the original's, and the largest one (or the original's own,
+    when narrower)."""
     widths = sorted(settings.PHOTO_RENDITION_WIDTHS)
     if not original_width:
         return []
@@ -127,12 +115,8 @@ class Renditions:
         return [rendition for rendition in self.all if not self.storage.exists(rendition.name)]
 
     def make(self, force=False):
-        """
-        Write the missing renditions (all of them when `force`); return the names written.
-
-        The original is read, decoded and converted to sRGB once; each width is resized from it
-        once, with a Lanczos filter, and saved in each format.
-        """
+        """Write the missing renditions (all when `force`), each width resized once from the
+        original decoded once; return the names written."""
         wanted = self.all if force else self.missing()
         if not wanted:
             return []

@@ -1,15 +1,5 @@
-"""
-An uploaded image, before it is stored: checked, then normalised.
-
-- `validate_photo_upload` refuses, each with its own message, a file over the size limit, an SVG,
-  a file that is not an image, a format other than JPEG, PNG and WebP, an image over the pixel
-  limit (a decompression bomb) and a damaged or truncated image.
-- `normalize_photo` turns the image upright by its EXIF orientation and re-encodes it without
-  EXIF, XMP or comments (location, camera serial numbers, owner names), keeping the colour
-  profile.
-
-The limits are the settings PHOTO_MAX_BYTES and PHOTO_MAX_PIXELS, read on every call.
-"""
+"""An uploaded image before it is stored: refused with a message saying why
+(`validate_photo_upload`), then turned upright without personal metadata (`normalize_photo`)."""
 
 import io
 import posixpath
@@ -92,12 +82,8 @@ def looks_like_heif(head):
 
 
 def open_checked_image(file):
-    """
-    Open an uploaded image, refusing anything but a whole JPEG, PNG or WebP within the limits.
-
-    Returns the decoded Pillow image; raises ValidationError with one of ERROR_MESSAGES.
-    The limits are read from settings on every call.
-    """
+    """The decoded image; ValidationError for anything but a whole JPEG, PNG or WebP within
+    the limits (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS)."""
     name = posixpath.basename(file.name or "")
     if file.size is not None and file.size > settings.PHOTO_MAX_BYTES:
         refuse(
@@ -155,15 +141,8 @@ class NormalizedPhoto(ContentFile):
 
 
 def normalize_photo(file):
-    """
-    Return the uploaded image upright and without personal metadata, as a new file.
-
-    The EXIF orientation is applied to the pixels; EXIF (GPS position, camera and lens serial
-    numbers, owner's name, dates), XMP and comments are left out; the ICC colour profile and
-    PNG transparency are kept. JPEGs keep their quantization tables and chroma subsampling, so
-    a photo loses nothing visible. The file is named after the upload with the extension of its
-    real format. Raises ValidationError as `validate_photo_upload` does.
-    """
+    """The image upright, without EXIF, XMP or comments (places, serial numbers, names), with
+    its colour profile; a JPEG keeps its quantization tables, so nothing visible is lost."""
     image = open_checked_image(file)
     upright = ImageOps.exif_transpose(image)
     icc_profile = image.info.get("icc_profile")

@@ -11,6 +11,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -24,6 +25,13 @@ def media_root():
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.DOCUMENTS_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def site_read(db):
+    """Sitemaps and feeds read the site's Site once per process (pytest-django forgets it before
+    each test): queries are counted as on a server that has read it."""
+    Site.objects.get_current()
 
 
 @pytest.fixture(scope="module")

@@ -26,5 +26,5 @@ class NewsDetailView(PublicPageMixin, PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["structured_data"] = news_photo_data(self.request, self.object)
+        context["structured_data"] = news_photo_data(self.object)
         return context

@@ -91,7 +91,7 @@ class RegionDetailView(PublicPageMixin, DetailView):
         ancestors = region.ancestors()
         context.update(
             ancestors=ancestors,
-            structured_data=region_data(self.request, region, ancestors),
+            structured_data=region_data(region, ancestors),
             agreements=agreements,
             more_agreements=more_agreements,
             region_map=AgreementMap.for_agreements(agreements, marked=region),

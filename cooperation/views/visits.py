@@ -30,5 +30,5 @@ class VisitDetailView(PublicPageMixin, PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["structured_data"] = visit_data(self.request, self.object)
+        context["structured_data"] = visit_data(self.object)
         return context

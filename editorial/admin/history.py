@@ -26,6 +26,7 @@ from reversion.utils import mute_signals
 
 from ..revisions import child_relations, compare_versions, register_versioned, revert_entry
 from .concurrency import VERSION_FIELD, version_checked_form
+from .uploads import UploadsStoredForm
 
 
 def version_number(text):
@@ -51,6 +52,7 @@ class HistoryAdmin(VersionAdmin):
     (a restore's too) is refused when the entry was saved after it was opened.
     """
 
+    form = UploadsStoredForm
     object_history_template = "admin/revisions/object_history.html"
     compare_template = "admin/revisions/compare.html"
     history_latest_first = True

@@ -1,12 +1,7 @@
 """
-Settings of the embassy cooperation site, grouped by concern.
-
-Everything that differs between a developer's machine and production comes from environment
-variables, read through `env` (embassy.settings.environment) as the type it stands for; every
-variable is in the README's "Configuration" table. The defaults are safe for development. With
-DJANGO_DEBUG=0 the site refuses to start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and
-turns on HTTPS-only cookies, HSTS, the redirect to HTTPS and hashed, compressed static files;
-`manage.py check --deploy` then reports nothing. The test suite runs with embassy.settings.test.
+Settings of the site, grouped by concern. What differs between machines comes from environment
+variables read through `env` (README, "Configuration"); the defaults suit development, and with
+DJANGO_DEBUG=0 `manage.py check --deploy` reports nothing. Tests run with embassy.settings.test.
 """
 
 from datetime import timedelta
@@ -36,6 +31,11 @@ ALLOWED_HOSTS = env.list(
 )
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
+# The site's public address, which every absolute link names (embassy.sites).
+SITE_URL = env.str(
+    "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+SITE_ID = 1
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
+    "django.contrib.sites",
     "django.contrib.messages",
     # runserver serves static files through WhiteNoise too, with the same headers as production.
     "whitenoise.runserver_nostatic",
@@ -130,11 +131,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# SQLite: a transaction takes the write lock as it begins, so that two saves of one entry are
-# checked one after the other (editorial.admin.concurrency) rather than the second failing with
-# "database is locked"; PostgreSQL locks the entry's row instead. The write-ahead log lets pages
-# be read while a long transaction writes (an import of thousands of rows), and a write waits
-# up to DJANGO_SQLITE_BUSY_SECONDS for the one before it.
+# SQLite: a transaction takes the write lock as it begins, so two saves of one entry are checked
+# in turn (editorial.admin.concurrency); the write-ahead log lets pages be read during a long
+# write, and a write waits up to DJANGO_SQLITE_BUSY_SECONDS for the one before it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE",
@@ -167,11 +166,20 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 # --- Cache ----------------------------------------------------------------------------------
 
 
+# A Redis out of reach is no cache: every read a miss, every write lost, each logged.
+REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
 def cache_from_url(url):
     """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
     by the processes of one machine; empty for a local-memory cache of each process."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "embassy.redis_cache.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": REDIS_OPTIONS,
+        }
     if url.startswith("file://"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -196,11 +204,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-# In production `collectstatic` writes compressed copies under hashed names, which WhiteNoise
-# serves with a cache lifetime of ten years; in development and tests files are served as they
-# are from the apps' folders, without collectstatic.
+# In production WhiteNoise serves collectstatic's compressed copies under hashed names, cached
+# for ten years; in development and tests the apps' own files, without collectstatic.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "embassy.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -213,54 +220,51 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 
-# Media (uploads and their renditions) on an S3-compatible object storage instead of the local
-# disk: install the "s3" extra and set the bucket (see README). boto3 reads the credentials
-# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
+# Media, and scanned agreements, on S3-compatible object storage instead of the local disk:
+# install the "s3" extra and set the buckets (see README); boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY itself. A new upload never takes an older file's name (its history's).
+S3_OPTIONS = {
+    "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": env.str("AWS_S3_REGION_NAME") or None,
+    "file_overwrite": False,
+}
 MEDIA_BUCKET = env.str("AWS_STORAGE_BUCKET_NAME")
 MEDIA_BUCKET_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN")
 if MEDIA_BUCKET:
+    # Public media: plain, stable addresses that browsers and proxies can cache.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **S3_OPTIONS,
             "bucket_name": MEDIA_BUCKET,
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME") or None,
             "custom_domain": MEDIA_BUCKET_DOMAIN or None,
-            # Media are public: plain, stable addresses that browsers and proxies can cache.
             "querystring_auth": False,
-            # A new upload never takes the name, and so the place, of an older file: a
-            # replaced photo's original stays for its revision history.
-            "file_overwrite": False,
         },
     }
 
-# Photos (photos app): uploads refused past these limits; the widths, in pixels, of the resized
-# copies that pages offer to browsers (in WebP and in JPEG). After changing the widths, run
-# `manage.py make_renditions`.
+# Photos: uploads refused past these limits; the widths of the resized copies pages offer
+# (after changing them, run `manage.py make_renditions`).
 PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
 PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
 
-# Scanned agreements: a PDF of a few pages, checked on upload (cooperation.documents), stored
-# where the web server does not serve files and given out by a view as a download: a folder
-# outside MEDIA_ROOT, or a private bucket when media are on object storage.
+# Scanned agreements (cooperation.documents): where the web server does not serve files, a
+# folder outside MEDIA_ROOT or a private bucket; a view gives them out.
 COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
 DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
 STORAGES["documents"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "embassy.storage.FileSystemStorage",
     "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
 }
 if DOCUMENTS_BUCKET:
     STORAGES["documents"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **S3_OPTIONS,
             "bucket_name": DOCUMENTS_BUCKET,
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME") or None,
             "default_acl": "private",
             "querystring_auth": True,
-            "file_overwrite": False,
         },
     }
 
@@ -270,9 +274,8 @@ if DOCUMENTS_BUCKET:
 # e.g. "https://cooperation.example.org".
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# HTTPS. A reverse proxy that terminates TLS must say so with X-Forwarded-Proto, and
-# DJANGO_BEHIND_PROXY=1 tells Django to trust that header (and X-Forwarded-For, for the address
-# that failed logins are counted against); never set it when clients reach Django directly.
+# DJANGO_BEHIND_PROXY=1 trusts a TLS-terminating proxy's X-Forwarded-Proto and X-Forwarded-For
+# (the address failed logins count against); never set it when clients reach Django directly.
 BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -281,9 +284,8 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
-# Preloading puts the whole domain in the browsers' HTTPS-only list, for months, by a request to
-# the browsers' makers; the owner of the domain decides that, so the check that asks for it is
-# silenced until they do.
+# Preloading (the browsers' HTTPS-only list, for months) is the domain owner's choice: its
+# check is silenced until they make it.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
@@ -294,8 +296,7 @@ X_FRAME_OPTIONS = "DENY"
 # A form refused by the CSRF check gets the site's own error page, in the visitor's language.
 CSRF_FAILURE_VIEW = "embassy.errors.csrf_failure"
 
-# Cookies: sent over HTTPS only in production, and never readable by scripts (nothing of the
-# site reads them).
+# Cookies: over HTTPS only in production, never readable by scripts (none of the site's reads them).
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
@@ -325,8 +326,7 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Permissions-Policy (embassy.middleware.PermissionsPolicyMiddleware): browser features that no
-# page of the site uses, denied to the site and to anything it embeds.
+# Browser features no page uses, denied by the Permissions-Policy (embassy.middleware).
 PERMISSIONS_POLICY_DENIED = [
     "accelerometer",
     "autoplay",

@@ -15,8 +15,10 @@ DOCUMENTS_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-documents")
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "documents": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "embassy.storage.FileSystemStorage",
         "OPTIONS": {"location": str(DOCUMENTS_ROOT)},
     },
 }
+# The test client's host, which the tests' absolute addresses name.
+SITE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

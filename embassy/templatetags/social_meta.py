@@ -2,16 +2,15 @@
 
 from django import template
 
+from ..sites import absolute_url
+
 register = template.Library()
 
 # Open Graph names locales as language_TERRITORY.
 OPEN_GRAPH_LOCALES = {"bg": "bg_BG", "ru": "ru_RU", "be": "be_BY", "en": "en_GB"}
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """The address made absolute with the request's scheme and host; absolute ones stay."""
-    return context["request"].build_absolute_uri(url)
+register.simple_tag(absolute_url)
 
 
 @register.simple_tag

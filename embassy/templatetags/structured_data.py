@@ -12,6 +12,6 @@ def json_ld(data):
     return json_ld_element(data) if data else ""
 
 
-@register.simple_tag(takes_context=True)
-def embassy_json_ld(context):
-    return json_ld_element({"@context": SCHEMA_ORG, **embassy_organization(context["request"])})
+@register.simple_tag
+def embassy_json_ld():
+    return json_ld_element({"@context": SCHEMA_ORG, **embassy_organization()})

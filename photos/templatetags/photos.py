@@ -1,16 +1,6 @@
 """
-`{% picture photo.image alt=photo.alt_text sizes="..." %}`: a photo as a responsive <picture> of
-its renditions.
-
-    {% load photos %}
-    {% picture photo.image alt=photo.alt_text sizes="(min-width: 60em) 30em, 100vw" %}
-    {% picture photo.image alt=photo.alt_text loading="eager" fetchpriority="high" %}
-
-The browser picks the WebP rendition that fits the layout width given by `sizes` (or the JPEG
-one, if it cannot show WebP); width and height give the photo's proportions before it arrives,
-so the page does not jump. Photos below the fold load only when scrolled to ("lazy", the
-default); give loading="eager" to the one photo at the top of a page. The original file is
-never sent. Rendering reads no file and makes no query.
+`{% picture photo.image alt=photo.alt_text sizes="(min-width: 60em) 30em, 100vw" %}`: a photo as
+a responsive <picture> of its renditions, lazy unless loading="eager"; it reads no file.
 """
 
 from django import template

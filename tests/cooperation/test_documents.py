@@ -10,7 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 from cooperation.documents import ERROR_MESSAGES
 from cooperation.models import TwinningAgreement
@@ -20,17 +20,21 @@ from tests.photos.image_files import jpeg_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
+EVIL = "https://evil.example/"
 
-def pdf(pages=1, script=None, password=None, attachment=False):
+
+def pdf(pages=1, open_action=None, password=None, attachment=False):
+    """A PDF of blank pages; `open_action` (an action's entries, or "first page") runs on
+    opening."""
     writer = PdfWriter()
     for _page in range(pages):
         writer.add_blank_page(width=595, height=842)
-    if script:
+    if open_action == "first page":
+        first = writer.pages[0].indirect_reference
+        writer.root_object[NameObject("/OpenAction")] = ArrayObject([first, NameObject("/Fit")])
+    elif open_action:
         writer.root_object[NameObject("/OpenAction")] = DictionaryObject(
-            {
-                NameObject("/S"): NameObject("/JavaScript"),
-                NameObject("/JS"): TextStringObject(script),
-            }
+            {NameObject(key): value for key, value in open_action.items()}
         )
     if attachment:
         writer.add_attachment("run.exe", b"MZ")
@@ -60,7 +64,15 @@ HOSTILE_DOCUMENTS = {
     "a photo named .pdf": (lambda: jpeg_bytes(), "not_a_pdf"),
     "only the PDF header": (lambda: b"%PDF-1.7\n<script>alert(1)</script>\n", "damaged"),
     "a PDF cut off halfway": (lambda: pdf(pages=3)[:400], "damaged"),
-    "a PDF with JavaScript": (lambda: pdf(script="app.alert('x')"), "active_content"),
+    "a PDF with JavaScript": (
+        lambda: pdf(open_action={"/S": NameObject("/JavaScript"), "/JS": TextStringObject("1")}),
+        "active_content",
+    ),
+    # Issue 21, case 12: a web address opened with the document was accepted.
+    "a PDF that opens a web address": (
+        lambda: pdf(open_action={"/S": NameObject("/URI"), "/URI": TextStringObject(EVIL)}),
+        "active_content",
+    ),
     "a PDF with an attached program": (lambda: pdf(attachment=True), "active_content"),
     "a PDF behind a password": (lambda: pdf(password="secret"), "password"),
 }
@@ -117,6 +129,13 @@ def test_a_scanned_pdf_is_stored_outside_the_public_media_and_downloaded_as_an_a
     # The admin's form links to the download, not to a storage address.
     form_page = staff_client.get(admin_url("change", agreement.pk)).content.decode()
     assert f'href="{url}"' in form_page
+
+
+def test_a_pdf_that_opens_at_a_page_is_accepted(staff_client):
+    """Opening at a page is a destination, not an action: scanners write it."""
+    agreement = AgreementFactory()
+    response = upload_document(staff_client, agreement, pdf(open_action="first page"))
+    assert response.status_code == 302
 
 
 def test_an_agreement_without_a_document_has_no_download(client):

@@ -114,7 +114,7 @@ def test_every_page_links_the_feeds_of_its_language_in_its_head(client):
 
 
 @pytest.mark.parametrize("url", ["/bg/news/feed/rss/", "/bg/cooperation/visits/feed/atom/"])
-def test_feeds_cost_one_query_whatever_the_amount_of_content(client, url):
+def test_feeds_cost_one_query_whatever_the_amount_of_content(client, url, site_read):
     add_content(SMALL)
     assert count_queries(client, url) == 1
     add_content(LARGE - SMALL)

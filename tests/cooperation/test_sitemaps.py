@@ -134,7 +134,7 @@ def test_drafts_are_not_in_the_sitemap(client):
     assert f"/bg/cooperation/visits/{published.slug}/" in paths
 
 
-def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client):
+def test_sitemap_costs_the_same_few_queries_with_ten_times_the_content(client, site_read):
     add_content(SMALL)
     urls = ["/sitemap.xml", *(urlsplit(url).path for url in sitemap_files(client))]
     invalidate_public_pages()
@@ -177,7 +177,7 @@ def test_a_file_past_the_last_is_not_found(client):
     assert client.get("/sitemap-elsewhere.xml").status_code == 404
 
 
-def test_the_sitemap_is_cached_until_the_content_changes(client):
+def test_the_sitemap_is_cached_until_the_content_changes(client, site_read):
     RegionFactory()
     assert "/t-sitemap-town/" not in client.get("/sitemap-regions.xml").content.decode()
     assert count_queries(client, "/sitemap-regions.xml") == 0

@@ -345,3 +345,10 @@ def test_on_sqlite_a_write_that_waits_in_vain_for_the_lock_is_told_to_try_again(
     status, retry_after, page = json.loads(result.stdout)
     assert (status, retry_after) == (503, "60")
     assert "Нищо не е запазено" in page
+
+
+def test_the_sites_address_is_the_first_allowed_host_over_https_unless_given():
+    environment = production_environment(DJANGO_ALLOWED_HOSTS="a.example.org,b.example.org")
+    assert loaded_settings(["SITE_URL"], environment) == {"SITE_URL": "https://a.example.org"}
+    environment["DJANGO_SITE_URL"] = "https://www.example.org"
+    assert loaded_settings(["SITE_URL"], environment) == {"SITE_URL": "https://www.example.org"}

@@ -1,9 +1,5 @@
-"""
-Make the missing renditions of every photo of every model: after restoring media or a database
-from a backup, moving media to another storage, or changing PHOTO_RENDITION_WIDTHS. A photo
-stored through its field gets its renditions then; this command is for files that arrived by
-other ways.
-"""
+"""Make the missing renditions of every photo: for files that arrived other than through their
+field (a backup restored, media moved, PHOTO_RENDITION_WIDTHS changed)."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
