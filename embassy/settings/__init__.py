@@ -439,8 +439,6 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "cooperation@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The site's public address (scheme and host), which the staff's e-mails link to.
-SITE_URL = env.str("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # --- The JSON API ---------------------------------------------------------------------------
 
