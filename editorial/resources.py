@@ -1,20 +1,8 @@
 """
-What lets a django-import-export resource import tens of thousands of rows in seconds, while
-each row is still found by its natural key, checked as the model's form checks it, and written
-with what a save brings (the history's revision, the page cache renewed, the admin's log):
-
-- The entries a file names are read before its first row, in a few queries, instead of a query
-  per row (KnownEntriesResource, KnownEntriesLoader). A row then finds its entry in memory as
-  the database holds it at that moment: an entry the import has written is the one a later row
-  finds, and an entry a row changed without saving it (a refused or unchanged row) is put back
-  as it was.
-- The checks of a model that ask the database (its constraints and unique fields, a query each
-  per row) are left to the database itself, whose constraints are the same; a row it refuses is
-  then checked as Django checks it, which gives the same reasons, naming the same columns.
-- New entries are written in batches (bulk_create), with the signals a save sends; entries
-  already stored are changed with their own save(), in the file's order.
-- The page cache is renewed once at the first row saved (and after the commit), not at each
-  row (editorial.signals.renewing_once).
+Fast django-import-export resources (KnownEntriesResource): the entries a file names are read
+before its first row, the database's constraints stand in for per-row uniqueness queries, new
+entries are written in batches with the signals a save sends, and the page cache is renewed
+once per import.
 """
 
 import copy
@@ -203,9 +191,7 @@ class KnownEntriesResource:
         return entry
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        if not self.in_batches or (
-            self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs)
-        ):
+        if not self.in_batches or (kwargs.get("dry_run") and not kwargs.get("using_transactions")):
             return super().save_instance(instance, is_create, row, **kwargs)
         if not is_create:
             self.write_new_entries()

@@ -202,12 +202,17 @@ def compare_versions(older, newer, children=()):
     return changes
 
 
+def foreign_key_to(model, child_model, name=None):
+    """The field of `child_model` that points to `model`: the one named `name`, or the first."""
+    if name:
+        return child_model._meta.get_field(name)
+    return next(
+        field
+        for field in child_model._meta.concrete_fields
+        if field.many_to_one and field.related_model is model
+    )
+
+
 def child_relations(model, inline_models):
     """The child rows of `model` that its admin edits inline, and so versions with it."""
-    relations = []
-    for inline_model in inline_models:
-        for field in inline_model._meta.concrete_fields:
-            if field.is_relation and field.many_to_one and field.related_model is model:
-                relations.append(ChildRelation(inline_model, field))
-                break
-    return relations
+    return [ChildRelation(child, foreign_key_to(model, child)) for child in inline_models]

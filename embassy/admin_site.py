@@ -1,10 +1,11 @@
 """The staff's admin site: Django's own, with the site's titles and the page of entries that
-still lack a language."""
+still lack a language (made the default site by embassy.apps.SiteAdminConfig)."""
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+
+from editorial.admin.translations import MissingTranslationsView
 
 
 class SiteAdmin(admin.AdminSite):
@@ -13,16 +14,9 @@ class SiteAdmin(admin.AdminSite):
     index_title = _("Content")
 
     def get_urls(self):
-        # Imported once the apps are loaded: this module is loaded with them.
-        from editorial.admin.translations import MissingTranslationsView
-
         # Before the admin's own addresses, whose last one catches every other.
         missing = MissingTranslationsView.as_view(admin_site=self)
         return [
             path("translations/", self.admin_view(missing), name="missing_translations"),
             *super().get_urls(),
         ]
-
-
-class SiteAdminConfig(AdminConfig):
-    default_site = "embassy.admin_site.SiteAdmin"

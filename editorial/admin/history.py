@@ -1,8 +1,5 @@
-"""
-Revision history in the admin: who changed what and when; two versions compared; an entry
-reverted to a version, or brought back after it was deleted; and every change form checked
-against saves made since it was opened (editorial.admin.concurrency).
-"""
+"""Revision history in the admin: who changed what and when, two versions compared, an entry
+reverted or recovered. Start at HistoryAdmin."""
 
 from contextlib import nullcontext
 
@@ -92,16 +89,19 @@ class HistoryAdmin(VersionAdmin):
         )
 
     def history_view(self, request, object_id, extra_context=None):
-        versions = self._reversion_order_version_queryset(
-            request, self.entry_versions(unquote(object_id))
-        )
+        versions = self.entry_versions(unquote(object_id))
+        versions = versions.order_by(*self.get_version_ordering(request))
         context = {"versions": versions, **(extra_context or {})}
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
         if entry is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            # As Django's own views of an entry answer.
+            message = _("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?")
+            name = {"name": self.opts.verbose_name, "key": unquote(object_id)}
+            self.message_user(request, message % name, messages.WARNING)
+            return redirect("admin:index")
         if not self.has_view_or_change_permission(request, entry):
             raise PermissionDenied
         versions = self.entry_versions(entry.pk)

@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     # Django's admin, with the site's titles and its answers to hostile requests.
-    "embassy.admin_site.SiteAdminConfig",
+    "embassy.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     # The project's own: the reusable parts first, then the site and its section.
     "editorial",
     "photos",
-    "embassy",
+    "embassy.apps.EmbassyConfig",
     "cooperation",
 ]
 
@@ -168,7 +168,7 @@ def cache_from_url(url):
     """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
     by the processes of one machine; empty for a local-memory cache of each process."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "embassy.redis_cache.RedisCache", "LOCATION": url}
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
