@@ -388,7 +388,7 @@ TINYMCE_DEFAULT_CONFIG = {
 }
 
 # Imports from CSV and Excel files run in one transaction: a refused row writes nothing. A file
-# is checked and imported by the background worker (editorial.imports), up to these caps.
+# is checked and imported by the background worker (editorial.tasks), up to these caps.
 # django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading
 # "=" and leaves "+", "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead,
 # and the mark is taken away on import.

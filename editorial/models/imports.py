@@ -1,70 +1,13 @@
-"""
-Publication: an entry is a draft or published, from a moment on (a future one schedules it);
-and a spreadsheet import on its way through the background worker.
-"""
+"""A spreadsheet import on its way through the background worker (editorial.tasks)."""
 
 from django.conf import settings
-from django.contrib.auth import get_permission_codename
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class PublicationQuerySet(models.QuerySet):
-    def published(self):
-        """Entries the public may see: published, with a publish time already past."""
-        return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
-
-    def visible_to(self, user):
-        """
-        Staff who may view these entries in the admin also see drafts and scheduled entries,
-        to preview them on their public URL; everyone else sees what is published.
-        """
-        if user.is_active and user.is_staff:
-            opts = self.model._meta
-            if any(
-                user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
-                for action in ("view", "change")
-            ):
-                return self.all()
-        return self.published()
-
-
-class Publishable(models.Model):
-    """An entry with a publication state; a future publish time publishes it then, unattended."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        PUBLISHED = "published", _("published")
-
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=Status,
-        default=Status.DRAFT,
-        help_text=_("Drafts are visible to staff only."),
-    )
-    publish_at = models.DateTimeField(
-        _("publish at"),
-        default=timezone.now,
-        db_index=True,
-        help_text=_("A published entry appears on the site from this moment on."),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
-
-
 class SpreadsheetImport(models.Model):
-    """
-    A CSV or Excel file on its way into the content: checked, then, once a staff member has
-    seen the preview and confirmed it, imported, both by the background worker
-    (editorial.imports, editorial.tasks).
-    """
+    """A CSV or Excel file on its way into the content: checked, then, once a staff member has
+    seen the preview and confirmed it, imported, both by the background worker."""
 
     class State(models.TextChoices):
         CHECK_WAITING = "check-waiting", _("waiting to be checked")
