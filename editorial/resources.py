@@ -70,17 +70,10 @@ class BatchRefused(Exception):
 
 class KnownEntriesResource:
     """
-    Mixed into a ModelResource whose Meta names KnownEntriesLoader as its instance loader, and
-    sets skip_diff (the mixin keeps the entry as it was before each row, in `entry_before_row`).
-    Subclasses read the entries in `read_known_entries(rows)` (the file's rows, as dicts), find
-    a row's entry in `find_entry(row)` and keep an entry the import saved in `remember(entry)`;
-    `fill_derived_fields(instance)` does what the model's save() does before it writes, and
-    `after_batch_written(entries)` what it does after.
-
-    New entries are written BATCH_SIZE at a time (bulk_create, with the signals a save sends),
-    an entry that refers to one not written yet in a later batch, and all of them before a row
-    changes an entry already stored (so rows are written in the file's order). When the database
-    refuses a batch, the file is imported again one row at a time, which says which row and why.
+    Mixed into a ModelResource whose Meta sets skip_diff and KnownEntriesLoader. Subclasses
+    define read_known_entries(rows), find_entry(row) and remember(entry); fill_derived_fields()
+    and after_batch_written() do what the model's save() does before and after it writes.
+    When the database refuses a batch, the file is imported again a row at a time, to say which.
     """
 
     BATCH_SIZE = 500

@@ -68,12 +68,9 @@ def rows_done(job_id):
 
 
 class JobResource:
-    """
-    Mixed into a resource while it works for a job: it tells the cache how far it has come,
-    says in the staff member's language why a cell cannot be read (django-import-export's
-    widgets raise English messages, or errors that would refuse the whole row without naming
-    the column), and marks what the rows change only on those the preview shows.
-    """
+    """Mixed into a resource working for a job: it keeps the progress in the cache, says why a
+    cell cannot be read in the staff member's language (the widgets' messages are English), and
+    marks the changes of the rows the preview shows only."""
 
     job_id = None
     diff_rows = PREVIEW_ROWS
@@ -194,9 +191,8 @@ def run_resource(job, resource, dataset, dry_run):
 
 
 def check_import(job):
-    """The dry run: what importing the file would do, row by row; writes nothing. The summary
-    keeps the entries it would change and the latest version of the history at the check, so
-    that the import can tell whether someone changed them in between (changed_since_check())."""
+    """The dry run: what importing the file would do, row by row, and which entries it changes
+    and as of which version of the history (for changed_since_check())."""
     job.move_to(job.State.CHECKING)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
     resource = resource_of(job)
@@ -211,8 +207,8 @@ def check_import(job):
 
 
 def changed_since_check(job):
-    """The versions saved since the check of entries the file changes: another staff member's
-    save, which the import would overwrite without their having seen the preview."""
+    """The versions saved since the check of the entries the file changes, which the import
+    would overwrite unseen."""
     newer = Version.objects.filter(
         pk__gt=job.summary.get("checked_at_version", 0), content_type=job.content_type
     )

@@ -40,20 +40,14 @@ class _KeepNothing(Exception):
 
 
 class HistoryAdmin(VersionAdmin):
-    """
-    Who changed what and when; two versions compared; an entry reverted to a version, or
-    brought back after it was deleted. A revert restores the one entry and its inline rows only
-    (see editorial.revisions), and is itself a new revision, so it can be undone too. It never
-    changes the fields the staff member may not change (`fields_kept_on_restore`). A change form
-    (a restore's too) is refused when the entry was saved after it was opened.
-    """
+    """django-reversion's admin, with a comparison of two versions; a revert restores one entry
+    and its inline rows (editorial.revisions), leaving `fields_kept_on_restore` as they are."""
 
     object_history_template = "admin/revisions/object_history.html"
     compare_template = "admin/revisions/compare.html"
     history_latest_first = True
 
     def reversion_register(self, model, **options):
-        # The model and the rows its admin edits inline, which are restored with it.
         register_versioned(model, **options)
 
     def get_urls(self):
@@ -158,33 +152,24 @@ class HistoryAdmin(VersionAdmin):
         return self.version_form_view(request, version, "reversion/recover_form.html", context)
 
     def fields_kept_on_restore(self, request):
-        """Fields this user may not change, which a restore leaves as they are (a recovered
-        entry gets their defaults)."""
+        """Fields this user may not change: a restore leaves them (a recovery: their defaults)."""
         return []
 
     def is_restoring(self, request):
         return getattr(request, "restoring_version", None) is not None
 
     def version_restored(self, request, entry):
-        """Called once `entry` is saved as an older version: for what the version only names,
-        such as the renditions of a restored photo's file."""
+        """Called once `entry` is saved as an older version (to remake a photo's renditions)."""
 
     def restoring(self, request, version):
-        """A context manager around the saving of a restored `version`, in its transaction: for
-        a subclass to follow up what a revert writes without save(). Its code after the
-        `yield` runs only when the restore is saved."""
+        """A context manager around the saving of a restored `version`, in its transaction, for
+        what a revert writes without save(); after its `yield` only when the restore is saved."""
         return nullcontext()
 
     def version_form_view(self, request, version, template_name, extra_context):
-        """
-        The change form filled with a saved version: shown, then saved on submit.
-
-        Like django-reversion's own view, except that only this entry is restored, and the
-        fields this user may not change are left as they are.
-        """
+        """The change form filled with a saved version: shown (and rolled back), saved on POST."""
         request.restoring_version = version
-        # Showing a version restores it in a transaction that is then rolled back; nothing
-        # that listens for saves (caches, logs) should hear about it.
+        # Shown only: rolled back, so nothing that listens for saves hears of it.
         if request.method == "POST":
             signals, saving = nullcontext(), self.restoring(request, version)
         else:
