@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -90,12 +90,10 @@ class HistoryAdmin(VersionAdmin):
 
     def compare_view(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
+        history = f"admin:{self.opts.app_label}_{self.opts.model_name}_history"
         if entry is None:
-            # As Django's own views of an entry answer.
-            message = _("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?")
-            name = {"name": self.opts.verbose_name, "key": unquote(object_id)}
-            self.message_user(request, message % name, messages.WARNING)
-            return redirect("admin:index")
+            # Django's history view says that the entry does not exist.
+            return redirect(history, object_id)
         if not self.has_view_or_change_permission(request, entry):
             raise PermissionDenied
         versions = self.entry_versions(entry.pk)
@@ -105,12 +103,7 @@ class HistoryAdmin(VersionAdmin):
             chosen = []
         if len({version.pk for version in chosen}) != 2:
             messages.error(request, _("Choose two different versions to compare."))
-            return redirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
-                    args=[quote(entry.pk)],
-                )
-            )
+            return redirect(history, quote(entry.pk))
         older, newer = sorted(chosen, key=lambda version: version.revision.date_created)
         context = {
             **self.admin_site.each_context(request),

@@ -278,7 +278,7 @@ def test_comparing_without_two_versions_says_what_to_do(staff_client):
 
 def test_comparing_an_entry_that_no_longer_exists_says_so(staff_client):
     response = staff_client.get(admin_url(TwinningAgreement, "compare", 404), follow=True)
-    assert response.redirect_chain == [(reverse("admin:index"), 302)]
+    assert response.redirect_chain[-1] == (reverse("admin:index"), 302)
     assert "404" in messages_of(response)[0]
 
 
