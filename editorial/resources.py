@@ -78,8 +78,7 @@ class KnownEntriesResource:
 
     BATCH_SIZE = 500
     in_batches = batch_refused = False
-    # How many rows that create or change an entry get what they change marked (row_result.diff),
-    # from the first; None: all of them.
+    # How many rows, from the first, get their changes marked (row_result.diff); None: all.
     diff_rows = None
 
     def read_known_entries(self, rows):
@@ -148,8 +147,7 @@ class KnownEntriesResource:
         return self.import_fields
 
     def init_instance(self, row=None):
-        # A copy of a blank entry made once: a model's __init__ works out every field's default
-        # (each translation's in its own language), which takes longer than the rest of a row.
+        # Copies of one blank entry: working out every field's default takes longest of a row.
         if not self.copies_blank_entry:
             return super().init_instance(row)
         if self.blank_entry is None:
@@ -158,9 +156,8 @@ class KnownEntriesResource:
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
-        # The entry before the row changes it, to compare with: a copy as Django copies a model
-        # instance (its own state and related entries), not django-import-export's deep copy
-        # of every row (Meta.skip_diff), which takes longer than the rest of the row.
+        # The entry before the row, to compare with: a shallow copy, not django-import-export's
+        # deep copy of every row (Meta.skip_diff).
         self.row_entry, self.entry_before_row = instance, copy.copy(instance)
 
     def after_import_row(self, row, row_result, **kwargs):
@@ -178,8 +175,7 @@ class KnownEntriesResource:
         if entry is not None:
             if entry._state.adding:
                 self.write_new_entries()
-            # A copy of the entry as it is (with its own state and related entries, as Django
-            # copies a model instance), put back unless the row saves it.
+            # Put back as it is unless the row saves it.
             self.unsaved_entry = entry, copy.copy(entry)
         return entry
 
@@ -258,7 +254,6 @@ class KnownEntriesResource:
             with transaction.atomic(using=router.db_for_write(type(instance))):
                 super().do_instance_save(instance, is_create)
         except IntegrityError:
-            # Refused by a constraint of the database: Django's check of it says which, in its
-            # own words, as it would have said before the save.
+            # Refused by a constraint of the database: Django's check says which, in its words.
             instance.full_clean()
             raise
