@@ -16,20 +16,24 @@ from django.dispatch import receiver
 
 from .cache import invalidate_public_pages
 
-# While renewing_once() runs: whether its block has renewed the version yet.
-renewed_in_block = ContextVar("renewed_in_block", default=None)
+# While renewing_once() runs: "", then the database of the block's first change.
+changed_in_block = ContextVar("changed_in_block", default=None)
 # Per thread and database: the renewal waiting for the current transaction's commit.
 waiting = local()
 
 
 @contextmanager
 def renewing_once():
-    """The changes made in the block renew the content version at the first one only."""
-    token = renewed_in_block.set(False)
+    """The changes made in the block renew the content version at the first one, and once more
+    after the commit, rather than at each change."""
+    token = changed_in_block.set("")
     try:
         yield
+        using = changed_in_block.get()
     finally:
-        renewed_in_block.reset(token)
+        changed_in_block.reset(token)
+    if using:
+        transaction.on_commit(invalidate_public_pages, using=using)
 
 
 class RenewalAfterCommit:
@@ -44,19 +48,19 @@ class RenewalAfterCommit:
 
 
 def invalidate_now_and_after_commit(changed_model, using):
-    renewed = renewed_in_block.get()
-    if not renewed:
-        invalidate_public_pages(changed_model)
-        if renewed is False:
-            renewed_in_block.set(True)
-    if transaction.get_autocommit(using):
+    changed = changed_in_block.get()
+    if changed:
         return
-    renewal = getattr(waiting, using, None)
-    if renewal is None or renewal.done:
-        # A renewal of a rolled back transaction is not done: the next commit does it.
-        renewal = RenewalAfterCommit()
-        setattr(waiting, using, renewal)
-    transaction.on_commit(renewal, using=using)
+    invalidate_public_pages(changed_model)
+    if changed == "":
+        changed_in_block.set(using)
+    elif not transaction.get_autocommit(using):
+        renewal = getattr(waiting, using, None)
+        if renewal is None or renewal.done:
+            # A renewal of a rolled back transaction is not done: the next commit does it.
+            renewal = RenewalAfterCommit()
+            setattr(waiting, using, renewal)
+        transaction.on_commit(renewal, using=using)
 
 
 @receiver(post_save)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Region
+from cooperation.resources import RegionResource
 from editorial.cache import cached_until_content_changes
 from embassy.settings import cache_from_url
 from tests.admin_forms import opened_version
@@ -150,6 +151,23 @@ def test_a_transaction_of_many_saves_leaves_its_pages_fresh_after_its_commit(
         town.description_bg = "Новото описание."
         town.save()
         TownFactory.create_batch(3)
+
+    page = read_between_the_saves_and_the_commit(
+        client, django_capture_on_commit_callbacks, town, saves
+    )
+    assert "Новото описание." in page and "Старото описание." not in page
+
+
+def test_an_import_leaves_its_pages_fresh_after_its_commit(
+    client, django_capture_on_commit_callbacks
+):
+    town = TownFactory(description_bg="Старото описание.")
+
+    def saves():
+        rows = RegionResource().export(Region.objects.filter(pk=town.pk))
+        rows.dict = [{**rows.dict[0], "description_bg": "Новото описание."}]
+        result = RegionResource().import_data(rows)
+        assert [row.import_type for row in result.rows] == ["update"]
 
     page = read_between_the_saves_and_the_commit(
         client, django_capture_on_commit_callbacks, town, saves
