@@ -11,8 +11,8 @@ content) and, for each model, size and format, a file of new rows: villages unde
 (eight columns), or agreements between villages of both countries (seven columns; the villages,
 a hundred or so on each side, are made first and not timed). Then it times:
 
-- in-process: reading the file (editorial.imports.read_spreadsheet), the check and the import
-  as the worker runs them (editorial.imports.check_import, apply_import: the file read again,
+- in-process: reading the file (editorial.spreadsheets.read_spreadsheet), the check and the import
+  as the worker runs them (editorial.tasks.check_import, apply_import: the file read again,
   the dry run, the summary; the import in one transaction and one revision, the admin's log);
 - the task path: the upload request (django.test.Client against the admin), the worker's
   check (`manage.py db_worker --batch`, a process of its own), the preview page, the
@@ -173,8 +173,9 @@ def in_process(kind, user, data, file_format, name):
     """The worker's own functions, called in this process: no worker to start."""
     from django.contrib.contenttypes.models import ContentType
 
-    from editorial.imports import apply_import, check_import, read_spreadsheet
     from editorial.models import SpreadsheetImport
+    from editorial.spreadsheets import read_spreadsheet
+    from editorial.tasks import apply_import, check_import
 
     resource = kind.resource()
     (dataset, _encoding), reading = timed(read_spreadsheet, data, file_format, resource())

@@ -1,13 +1,7 @@
 """
-The site search: one text finds regions (by their name in any language, with or without the
-word that says what kind of unit they are: "община Габрово", "Брестская область"), agreements
-(by either party's name), and published visits and news photos (by title and summary or
-caption). Each kind is searched on its own, so that the page can show them grouped.
-
-Names and texts are compared as kept for search (cooperation.transliteration): case-folded and
-in Latin letters, so "Gabrovo" finds "Габрово". On PostgreSQL with its full-text search, each
-word of the text matching the start of a word, in any order; elsewhere (SQLite) the stored text
-must contain the visitor's text.
+The site search: regions (by name, with or without a word naming their kind), agreements (by
+either party), published visits and news photos, each kind apart (RESULT_KINDS). Full-text
+search on PostgreSQL, else the stored case-folded Latin texts (cooperation.transliteration).
 """
 
 import re
@@ -19,8 +13,8 @@ from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .importers import strip_designator
 from .models import NewsPhoto, Region, TwinningAgreement, Visit
+from .region_names import strip_designator
 from .transliteration import contains_text, latin_term, search_term
 
 SEARCH_MAX_LENGTH = 100

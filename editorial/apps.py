@@ -9,5 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial tools")
 
     def ready(self):
-        # The page cache emptied when content changes; the Publishers told of a failed import.
+        # The page cache emptied when content changes; the Publishers told of a failed import;
+        # the desk's lines and settings page, registered once the admin site exists.
         from . import notices, signals  # noqa: F401
+        from .admin import desk  # noqa: F401

@@ -1,20 +1,7 @@
 """
-Whole-page cache of the public pages, emptied whenever content changes.
-
-Every cached page is stored with the *content version* it was made in, and served only while
-that version is current. Saving or deleting any content (in the admin, an import or a command)
-starts a new version, so every page is fresh at once; with a shared cache (Redis) this holds
-across all processes. A change made in a transaction starts one more version once the
-transaction has committed (editorial.signals): a page made in between from the rows as they
-were is not served after it. The version also ends by itself when the
-next scheduled entry is due, so an entry scheduled for later appears on time with nothing to run.
-Logged-in staff, and visitors with a pending message, always get a freshly rendered page.
-
-A page is stored as its bytes and the headers its view set (the middleware adds the rest to every
-response), compressed with gzip for the browsers that accept it: serving a stored page costs one
-cache round trip and no rendering or compressing. A page is keyed by its method, address and
-language, by the request headers its view chooses by (the API's Accept), and by whether the
-browser accepts gzip.
+Whole-page cache of the public pages (cache_public_page): a page is stored with the content
+version it was made in and served while that version is current. Any content change starts a
+new version (editorial.signals), and so does the next scheduled publication when it is due.
 """
 
 import hashlib

@@ -1,20 +1,8 @@
 """
-What lets a django-import-export resource import tens of thousands of rows in seconds, while
-each row is still found by its natural key, checked as the model's form checks it, and written
-with what a save brings (the history's revision, the page cache renewed, the admin's log):
-
-- The entries a file names are read before its first row, in a few queries, instead of a query
-  per row (KnownEntriesResource, KnownEntriesLoader). A row then finds its entry in memory as
-  the database holds it at that moment: an entry the import has written is the one a later row
-  finds, and an entry a row changed without saving it (a refused or unchanged row) is put back
-  as it was.
-- The checks of a model that ask the database (its constraints and unique fields, a query each
-  per row) are left to the database itself, whose constraints are the same; a row it refuses is
-  then checked as Django checks it, which gives the same reasons, naming the same columns.
-- New entries are written in batches (bulk_create), with the signals a save sends; entries
-  already stored are changed with their own save(), in the file's order.
-- The page cache is renewed once at the first row saved (and after the commit), not at each
-  row (editorial.signals.renewing_once).
+Fast django-import-export resources (KnownEntriesResource): the entries a file names are read
+before its first row, the database's constraints stand in for per-row uniqueness queries, new
+entries are written in batches with the signals a save sends, and the page cache is renewed
+once per import.
 """
 
 import copy
@@ -82,22 +70,15 @@ class BatchRefused(Exception):
 
 class KnownEntriesResource:
     """
-    Mixed into a ModelResource whose Meta names KnownEntriesLoader as its instance loader, and
-    sets skip_diff (the mixin keeps the entry as it was before each row, in `entry_before_row`).
-    Subclasses read the entries in `read_known_entries(rows)` (the file's rows, as dicts), find
-    a row's entry in `find_entry(row)` and keep an entry the import saved in `remember(entry)`;
-    `fill_derived_fields(instance)` does what the model's save() does before it writes.
-
-    New entries are written BATCH_SIZE at a time (bulk_create, with the signals a save sends),
-    an entry that refers to one not written yet in a later batch, and all of them before a row
-    changes an entry already stored (so rows are written in the file's order). When the database
-    refuses a batch, the file is imported again one row at a time, which says which row and why.
+    Mixed into a ModelResource whose Meta sets skip_diff and KnownEntriesLoader. Subclasses
+    define read_known_entries(rows), find_entry(row) and remember(entry); fill_derived_fields()
+    does what the model's save() does before it writes.
+    When the database refuses a batch, the file is imported again a row at a time, to say which.
     """
 
     BATCH_SIZE = 500
     in_batches = batch_refused = False
-    # How many rows that create or change an entry get what they change marked (row_result.diff),
-    # from the first; None: all of them.
+    # How many rows, from the first, get their changes marked (row_result.diff); None: all.
     diff_rows = None
 
     def read_known_entries(self, rows):
@@ -163,8 +144,7 @@ class KnownEntriesResource:
         return self.import_fields
 
     def init_instance(self, row=None):
-        # A copy of a blank entry made once: a model's __init__ works out every field's default
-        # (each translation's in its own language), which takes longer than the rest of a row.
+        # Copies of one blank entry: working out every field's default takes longest of a row.
         if not self.copies_blank_entry:
             return super().init_instance(row)
         if self.blank_entry is None:
@@ -173,9 +153,8 @@ class KnownEntriesResource:
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
-        # The entry before the row changes it, to compare with: a copy as Django copies a model
-        # instance (its own state and related entries), not django-import-export's deep copy
-        # of every row (Meta.skip_diff), which takes longer than the rest of the row.
+        # The entry before the row, to compare with: a shallow copy, not django-import-export's
+        # deep copy of every row (Meta.skip_diff).
         self.row_entry, self.entry_before_row = instance, copy.copy(instance)
 
     def after_import_row(self, row, row_result, **kwargs):
@@ -193,15 +172,12 @@ class KnownEntriesResource:
         if entry is not None:
             if entry._state.adding:
                 self.write_new_entries()
-            # A copy of the entry as it is (with its own state and related entries, as Django
-            # copies a model instance), put back unless the row saves it.
+            # Put back as it is unless the row saves it.
             self.unsaved_entry = entry, copy.copy(entry)
         return entry
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        if not self.in_batches or (
-            self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs)
-        ):
+        if not self.in_batches or (kwargs.get("dry_run") and not kwargs.get("using_transactions")):
             return super().save_instance(instance, is_create, row, **kwargs)
         if not is_create:
             self.write_new_entries()
@@ -274,7 +250,6 @@ class KnownEntriesResource:
             with transaction.atomic(using=router.db_for_write(type(instance))):
                 super().do_instance_save(instance, is_create)
         except IntegrityError:
-            # Refused by a constraint of the database: Django's check of it says which, in its
-            # own words, as it would have said before the save.
+            # Refused by a constraint of the database: Django's check says which, in its words.
             instance.full_clean()
             raise

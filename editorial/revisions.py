@@ -1,10 +1,7 @@
 """
-Revision history of the content (django-reversion), as the admin uses it: restoring one entry to
-a saved version, and comparing two versions field by field.
-
-A revision may hold many entries: the initial content, a file import, a bulk publish. Reverting
-or recovering one entry restores that entry and its own rows (a visit's regions), never the other
-entries saved alongside it, so that undoing one mistake cannot undo other people's later edits.
+Revision history of the content (django-reversion): restoring one entry and its own rows (a
+visit's regions) to a saved version, never the other entries of its revision, and comparing
+two versions field by field.
 """
 
 import difflib
@@ -37,10 +34,8 @@ def mirrored_fields(model):
 def register_versioned(model, exclude=(), **options):
     """
     Keep the versions of `model` with every language's column, not the mirrored translated
-    field, nor the fields in `exclude` (personal data that must not outlive its deletion).
-    Registered from the admin (django-reversion's VersionAdmin does it when the admin
-    loads, after django-modeltranslation has added the columns): registered from the models
-    module, a version would hold the active language's text only.
+    field, nor the fields in `exclude`. Called by the admin, once django-modeltranslation has
+    added the columns.
     """
     reversion.register(model, exclude=[*mirrored_fields(model), *exclude], **options)
 
@@ -48,10 +43,8 @@ def register_versioned(model, exclude=(), **options):
 def record_revision(entries, comment):
     """
     Record `entries` as they are now, in a revision of their own, after a change made outside
-    the admin (a visitor's request, a scheduled command): the history shows it, and a change
-    form opened before it is refused as stale (editorial.admin.concurrency). The comment is
-    kept in the site's first language, the staff's, whichever language the change was made in.
-    Entries of a model without versions are left out.
+    the admin, so that a change form opened before it is refused as stale. The comment is kept
+    in the staff's language (LANGUAGE_CODE).
     """
     entries = [entry for entry in entries if reversion.is_registered(type(entry))]
     if not entries:
@@ -202,12 +195,17 @@ def compare_versions(older, newer, children=()):
     return changes
 
 
+def foreign_key_to(model, child_model, name=None):
+    """The field of `child_model` that points to `model`: the one named `name`, or the first."""
+    if name:
+        return child_model._meta.get_field(name)
+    return next(
+        field
+        for field in child_model._meta.concrete_fields
+        if field.many_to_one and field.related_model is model
+    )
+
+
 def child_relations(model, inline_models):
     """The child rows of `model` that its admin edits inline, and so versions with it."""
-    relations = []
-    for inline_model in inline_models:
-        for field in inline_model._meta.concrete_fields:
-            if field.is_relation and field.many_to_one and field.related_model is model:
-                relations.append(ChildRelation(inline_model, field))
-                break
-    return relations
+    return [ChildRelation(child, foreign_key_to(model, child)) for child in inline_models]

@@ -1,15 +1,12 @@
 """
-Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale.
-
-The content version is renewed at the change and, when the change is made in a transaction,
-once more after the transaction has committed: another process that reads the rows in between
-still reads the old ones, and would otherwise cache them under the new version, where they
-would stay until the next change. Within `renewing_once()` (an import of thousands of rows) it
-is renewed at the first change only, and after the commit: each renewal writes to the cache.
+Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale: at the
+change, and again after its transaction commits, since a page made in between from the rows as
+they were would otherwise be cached under the new version.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from threading import local
 
 from django.apps import apps
 from django.conf import settings
@@ -19,32 +16,51 @@ from django.dispatch import receiver
 
 from .cache import invalidate_public_pages
 
-# While renewing_once() runs: whether its block has renewed the version yet.
-renewed_in_block = ContextVar("renewed_in_block", default=None)
+# While renewing_once() runs: "", then the database of the block's first change.
+changed_in_block = ContextVar("changed_in_block", default=None)
+# Per thread and database: the renewal waiting for the current transaction's commit.
+waiting = local()
 
 
 @contextmanager
 def renewing_once():
-    """The changes made in the block renew the content version at the first one only."""
-    token = renewed_in_block.set(False)
+    """The changes made in the block renew the content version at the first one, and once more
+    after the commit, rather than at each change."""
+    token = changed_in_block.set("")
     try:
         yield
+        using = changed_in_block.get()
     finally:
-        renewed_in_block.reset(token)
+        changed_in_block.reset(token)
+    if using:
+        transaction.on_commit(invalidate_public_pages, using=using)
+
+
+class RenewalAfterCommit:
+    """Renews the version once, however many of a transaction's changes registered it."""
+
+    done = False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            invalidate_public_pages()
 
 
 def invalidate_now_and_after_commit(changed_model, using):
-    renewed = renewed_in_block.get()
-    if not renewed:
-        invalidate_public_pages(changed_model)
-        if renewed is False:
-            renewed_in_block.set(True)
-    connection = transaction.get_connection(using)
-    if not connection.in_atomic_block:
+    changed = changed_in_block.get()
+    if changed:
         return
-    # Once per transaction, however many rows it saves (an import saves thousands).
-    if not any(callback is invalidate_public_pages for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(invalidate_public_pages, using=using)
+    invalidate_public_pages(changed_model)
+    if changed == "":
+        changed_in_block.set(using)
+    elif not transaction.get_autocommit(using):
+        renewal = getattr(waiting, using, None)
+        if renewal is None or renewal.done:
+            # A renewal of a rolled back transaction is not done: the next commit does it.
+            renewal = RenewalAfterCommit()
+            setattr(waiting, using, renewal)
+        transaction.on_commit(renewal, using=using)
 
 
 @receiver(post_save)

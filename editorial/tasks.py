@@ -1,16 +1,35 @@
 """
-The background work of the editorial tools (django-tasks; the database backend's worker,
-`manage.py db_worker`, runs it): checking and importing spreadsheet files.
+The background worker's job (django-tasks; `manage.py db_worker` runs it): checking an uploaded
+spreadsheet (a dry run, for the preview) and then importing it, in one transaction and one
+revision of the history. SpreadsheetImport carries the file and the outcome between the two.
 """
 
 import logging
+import re
 
+import reversion
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django_tasks import task
+from import_export import widgets
+from reversion.models import Version
 
-from .imports import SpreadsheetRefused, apply_import, check_import
 from .models import SpreadsheetImport
+from .resources import chunks
+from .spreadsheets import SpreadsheetRefused, read_spreadsheet
+
+PROGRESS_EVERY = 100
+# How many rows the preview lists (the totals count them all).
+PREVIEW_ROWS = 200
+REFUSED_ROWS = 500
+INLINE_STYLE = re.compile(r'\s+style="[^"]*"')
 
 logger = logging.getLogger(__name__)
 
@@ -38,3 +57,228 @@ def run_spreadsheet_import(job_id):
                     "if it happens again, tell the site's administrator."
                 ),
             )
+
+
+def progress_key(job_id):
+    return f"spreadsheet-import:{job_id}:rows-done"
+
+
+def rows_done(job_id):
+    return cache.get(progress_key(job_id), 0)
+
+
+class JobResource:
+    """Mixed into a resource working for a job: it keeps the progress in the cache, says why a
+    cell cannot be read in the staff member's language (the widgets' messages are English), and
+    marks the changes of the rows the preview shows only."""
+
+    job_id = None
+    diff_rows = PREVIEW_ROWS
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        if kwargs["row_number"] % PROGRESS_EVERY == 0:
+            cache.set(progress_key(self.job_id), kwargs["row_number"], 24 * 60 * 60)
+        return result
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        try:
+            return super().import_field(field, instance, row, is_m2m, **kwargs)
+        except (ValueError, ArithmeticError, TypeError) as error:
+            for widget_class, message in CELL_MESSAGES:
+                if isinstance(field.widget, widget_class):
+                    raise ValueError(str(message)) from None
+            if isinstance(error, ValueError):
+                raise
+            raise ValueError(_("This value cannot be read.")) from None
+
+
+CELL_MESSAGES = [
+    (widgets.IntegerWidget, gettext_lazy("Enter a whole number.")),
+    (widgets.DecimalWidget, gettext_lazy("Enter a number.")),
+    (widgets.FloatWidget, gettext_lazy("Enter a number.")),
+    (widgets.DateWidget, gettext_lazy("Enter a date as YYYY-MM-DD.")),
+    (widgets.BooleanWidget, gettext_lazy("Enter 1 for yes or 0 for no.")),
+]
+
+
+def job_resource(resource_class, job_id):
+    """`resource_class`, working for the job `job_id` (see JobResource)."""
+    return type(f"Job{resource_class.__name__}", (JobResource, resource_class), {"job_id": job_id})
+
+
+def summarize(result, resource):
+    """What the preview shows of an import's result: totals, some rows, every refusal."""
+    column_of = {field.attribute: field.column_name for field in resource.get_import_fields()}
+    refused = []
+    for invalid in result.invalid_rows:
+        problems = [
+            {
+                "column": ""
+                if attribute == NON_FIELD_ERRORS
+                else column_of.get(attribute, attribute),
+                "message": text,
+            }
+            for attribute, texts in invalid.error_dict.items()
+            for text in texts
+        ]
+        values = [str(value) for value in invalid.values]
+        refused.append({"row": invalid.number + 1, "problems": problems, "values": values})
+    for error_row in result.error_rows:
+        problems = [
+            {"column": "", "message": describe_error(error.error)} for error in error_row.errors
+        ]
+        refused.append({"row": error_row.number + 1, "problems": problems, "values": []})
+    for error in result.base_errors:
+        problem = {"column": "", "message": describe_error(error.error)}
+        refused.append({"row": "", "problems": [problem], "values": []})
+    refused.sort(key=lambda entry: (entry["row"] == "", entry["row"] or 0))
+    rows = [
+        {"type": row.import_type, "cells": [without_style(cell) for cell in row.diff or []]}
+        for row in result.valid_rows()
+        if row.import_type != "skip"
+    ][:PREVIEW_ROWS]
+    return {
+        "totals": {
+            key: result.totals[key] for key in ("new", "update", "skip", "invalid", "error")
+        },
+        "headers": [str(header) for header in result.diff_headers],
+        "rows": rows,
+        "refused": refused[:REFUSED_ROWS],
+        "refused_count": len(refused),
+    }
+
+
+def without_style(cell):
+    """A cell of django-import-export's marked difference, without its inline style (the
+    Content-Security-Policy allows none; the admin's stylesheet marks <ins> and <del>)."""
+    return INLINE_STYLE.sub("", str(cell))
+
+
+def describe_error(error):
+    """An unexpected error on a row, as staff can act on it: never a traceback."""
+    if isinstance(error, IntegrityError):
+        return _("This row conflicts with an entry already stored or with another row of the file.")
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return _("This row could not be saved: %(reason)s") % {"reason": str(error)[:300]}
+
+
+class _ImportRefused(Exception):
+    def __init__(self, result):
+        self.result = result
+
+
+class _ChangedSinceCheck(Exception):
+    def __init__(self, versions):
+        self.entries = sorted({version.object_repr for version in versions})
+
+
+def resource_of(job):
+    return import_string(job.resource)()
+
+
+def run_resource(job, resource, dataset, dry_run):
+    """django-import-export's import of `dataset`, rolled back on any refused row."""
+    return job_resource(type(resource), job.pk)().import_data(
+        dataset,
+        dry_run=dry_run,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        raise_errors=False,
+        user=job.user,
+    )
+
+
+def check_import(job):
+    """The dry run: what importing the file would do, row by row, and which entries it changes
+    and as of which version of the history (for changed_since_check())."""
+    job.move_to(job.State.CHECKING)
+    checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
+    resource = resource_of(job)
+    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
+    result = run_resource(job, resource, dataset, dry_run=True)
+    summary = summarize(result, resource)
+    summary["checked_at_version"] = checked_at_version
+    summary["changed_ids"] = [
+        str(row.object_id) for row in result.valid_rows() if row.import_type == "update"
+    ]
+    job.move_to(job.State.CHECKED, summary=summary)
+
+
+def changed_since_check(job):
+    """The versions saved since the check of the entries the file changes, which the import
+    would overwrite unseen."""
+    newer = Version.objects.filter(
+        pk__gt=job.summary.get("checked_at_version", 0), content_type=job.content_type
+    )
+    return [
+        version
+        for ids in chunks(job.summary.get("changed_ids", []))
+        for version in newer.filter(object_id__in=ids)
+    ]
+
+
+def apply_import(job):
+    """The import itself: one transaction and one revision of the history, or nothing."""
+    job.move_to(job.State.IMPORTING)
+    cache.delete(progress_key(job.pk))
+    resource = resource_of(job)
+    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
+    try:
+        with transaction.atomic(), reversion.create_revision():
+            if changed := changed_since_check(job):
+                raise _ChangedSinceCheck(changed)
+            reversion.set_user(job.user)
+            reversion.set_comment(_("Imported from “%(file)s”.") % {"file": job.file_name})
+            result = run_resource(job, resource, dataset, dry_run=False)
+            if result.has_errors() or result.has_validation_errors():
+                raise _ImportRefused(result)
+            log_imported_rows(job, result)
+    except _ChangedSinceCheck as changed:
+        job.move_to(
+            job.State.FAILED,
+            message=ngettext(
+                "Nothing was imported: %(count)d entry of the file was changed after the check "
+                "(%(entries)s). Import the file again to see what it would change now.",
+                "Nothing was imported: %(count)d entries of the file were changed after the "
+                "check (%(entries)s). Import the file again to see what it would change now.",
+                len(changed.entries),
+            )
+            % {"count": len(changed.entries), "entries": ", ".join(changed.entries[:5])},
+        )
+        return
+    except _ImportRefused as refused:
+        job.move_to(
+            job.State.FAILED,
+            summary=summarize(refused.result, resource),
+            message=_(
+                "Nothing was imported: the file no longer passes the checks. "
+                "Import it again to see why."
+            ),
+        )
+        return
+    job.move_to(job.State.IMPORTED, summary=summarize(result, resource), data=b"")
+
+
+def log_imported_rows(job, result):
+    """An entry in the admin's log for each row created or changed, as a form save leaves."""
+    if job.user is None:
+        return
+    entries = [
+        LogEntry(
+            user_id=job.user.pk,
+            content_type_id=job.content_type_id,
+            object_id=str(row.object_id),
+            object_repr=(row.object_repr or "")[:200],
+            action_flag=flag,
+            change_message=message % {"file": job.file_name},
+        )
+        for import_type, flag, message in (
+            ("new", ADDITION, _("Added from “%(file)s”.")),
+            ("update", CHANGE, _("Changed from “%(file)s”.")),
+        )
+        for row in result.rows
+        if row.import_type == import_type
+    ]
+    LogEntry.objects.bulk_create(entries, batch_size=1000)

@@ -3,10 +3,10 @@ top of the index (editorial.desk), the page of entries that still lack a languag
 libraries' records (login attempts, background tasks) in one section for administrators."""
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin.translations import MissingTranslationsView
 from editorial.desk import lines_for
 
 RECORDS_APPS = {"axes", "django_tasks_database"}
@@ -20,9 +20,6 @@ class SiteAdmin(admin.AdminSite):
     enable_nav_sidebar = False
 
     def get_urls(self):
-        # Imported once the apps are loaded: this module is loaded with them.
-        from editorial.admin.translations import MissingTranslationsView
-
         # Before the admin's own addresses, whose last one catches every other.
         missing = MissingTranslationsView.as_view(admin_site=self)
         return [
@@ -44,7 +41,3 @@ class SiteAdmin(admin.AdminSite):
             section["models"] = [model for app in records for model in app["models"]]
             apps.append(section)
         return apps
-
-
-class SiteAdminConfig(AdminConfig):
-    default_site = "embassy.admin_site.SiteAdmin"

@@ -1,7 +1,5 @@
-"""The admin classes of the editorial layer; content apps build their ModelAdmins on them. Its
-lines of the staff member's desk come with it (`desk`)."""
+"""The admin classes of the editorial layer; content apps build their ModelAdmins on them."""
 
-from . import desk  # noqa: F401
 from .history import HistoryAdmin
 from .imports import SpreadsheetImportExportMixin
 from .languages import TranslatedAdmin, missing_languages

@@ -1,16 +1,7 @@
 """
-Optimistic concurrency in the admin: a change form carries the version of the entry it was
-opened at, and a save from a form opened before someone else's save is refused.
-
-The version is the id of the latest django-reversion Version of the entry and of the rows its
-form edits inline (a visit's regions, a region's agreements). Every way the admin changes an
-entry makes a revision (a form, an action, an import, a pasted list, a restore), so each of them
-counts; ids are not times, so two saves in the same second differ too. The check takes a lock
-on the entry's row first, so two saves that arrive together are checked one after the other.
-
-A refused form keeps what the staff member typed, names who saved in between and when, links to
-the comparison of the two versions, and now carries the newer version: saving it again is a
-deliberate choice to replace the other changes.
+A change form refused when its entry was saved since it was opened: the form carries the id of
+the latest django-reversion Version of the entry and its inline rows, checked under a row lock
+on save. Start at version_checked_form().
 """
 
 from django import forms
@@ -18,7 +9,6 @@ from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
-from django.forms.models import _get_foreign_key
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,6 +18,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from reversion.models import Version
+
+from ..revisions import foreign_key_to
 
 VERSION_FIELD = "entry_version"
 
@@ -45,7 +37,7 @@ class EntryVersions:
         """(model, primary keys) of the entry and of each kind of row edited with it."""
         rows = [(type(self.entry), [self.entry.pk])]
         for inline in self.model_admin.get_inline_instances(self.request, self.entry):
-            foreign_key = _get_foreign_key(type(self.entry), inline.model, fk_name=inline.fk_name)
+            foreign_key = foreign_key_to(type(self.entry), inline.model, inline.fk_name)
             pks = inline.model._default_manager.filter(**{foreign_key.name: self.entry.pk})
             rows.append((inline.model, list(pks.values_list("pk", flat=True))))
         return rows

@@ -1,8 +1,5 @@
-"""
-Revision history in the admin: who changed what and when; two versions compared; an entry
-reverted to a version, or brought back after it was deleted; and every change form checked
-against saves made since it was opened (editorial.admin.concurrency).
-"""
+"""Revision history in the admin: who changed what and when, two versions compared, an entry
+reverted or recovered. Start at HistoryAdmin."""
 
 from contextlib import nullcontext
 
@@ -14,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -44,13 +41,8 @@ class _KeepNothing(Exception):
 
 
 class HistoryAdmin(VersionAdmin):
-    """
-    Who changed what and when; two versions compared; an entry reverted to a version, or
-    brought back after it was deleted. A revert restores the one entry and its inline rows only
-    (see editorial.revisions), and is itself a new revision, so it can be undone too. It never
-    changes the fields the staff member may not change (`fields_kept_on_restore`). A change form
-    (a restore's too) is refused when the entry was saved after it was opened.
-    """
+    """django-reversion's admin, with a comparison of two versions; a revert restores one entry
+    and its inline rows (editorial.revisions), leaving `fields_kept_on_restore` as they are."""
 
     form = UploadsStoredForm
     object_history_template = "admin/revisions/object_history.html"
@@ -58,7 +50,6 @@ class HistoryAdmin(VersionAdmin):
     history_latest_first = True
 
     def reversion_register(self, model, **options):
-        # The model and the rows its admin edits inline, which are restored with it.
         register_versioned(model, **options)
 
     def get_urls(self):
@@ -94,16 +85,17 @@ class HistoryAdmin(VersionAdmin):
         )
 
     def history_view(self, request, object_id, extra_context=None):
-        versions = self._reversion_order_version_queryset(
-            request, self.entry_versions(unquote(object_id))
-        )
+        versions = self.entry_versions(unquote(object_id))
+        versions = versions.order_by(*self.get_version_ordering(request))
         context = {"versions": versions, **(extra_context or {})}
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
+        history = f"admin:{self.opts.app_label}_{self.opts.model_name}_history"
         if entry is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            # Django's history view says that the entry does not exist.
+            return redirect(history, object_id)
         if not self.has_view_or_change_permission(request, entry):
             raise PermissionDenied
         versions = self.entry_versions(entry.pk)
@@ -113,12 +105,7 @@ class HistoryAdmin(VersionAdmin):
             chosen = []
         if len({version.pk for version in chosen}) != 2:
             messages.error(request, _("Choose two different versions to compare."))
-            return redirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
-                    args=[quote(entry.pk)],
-                )
-            )
+            return redirect(history, quote(entry.pk))
         older, newer = sorted(chosen, key=lambda version: version.revision.date_created)
         context = {
             **self.admin_site.each_context(request),
@@ -160,27 +147,19 @@ class HistoryAdmin(VersionAdmin):
         return self.version_form_view(request, version, "reversion/recover_form.html", context)
 
     def fields_kept_on_restore(self, request):
-        """Fields this user may not change, which a restore leaves as they are (a recovered
-        entry gets their defaults)."""
+        """Fields this user may not change: a restore leaves them (a recovery: their defaults)."""
         return []
 
     def is_restoring(self, request):
         return getattr(request, "restoring_version", None) is not None
 
     def version_restored(self, request, entry):
-        """Called once `entry` is saved as an older version: for what the version only names,
-        such as the renditions of a restored photo's file."""
+        """Called once `entry` is saved as an older version (to remake a photo's renditions)."""
 
     def version_form_view(self, request, version, template_name, extra_context):
-        """
-        The change form filled with a saved version: shown, then saved on submit.
-
-        Like django-reversion's own view, except that only this entry is restored, and the
-        fields this user may not change are left as they are.
-        """
+        """The change form filled with a saved version: shown (and rolled back), saved on POST."""
         request.restoring_version = version
-        # Showing a version restores it in a transaction that is then rolled back; nothing
-        # that listens for saves (caches, logs) should hear about it.
+        # Shown only: rolled back, so nothing that listens for saves hears of it.
         if request.method == "POST":
             signals = nullcontext()
         else:

@@ -1,12 +1,7 @@
 """
-Import and export of entries as CSV and Excel files in the admin (django-import-export), for
-files of any size below the caps (settings IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).
-
-The upload is read and refused at once when it cannot be imported (editorial.imports says
-why); otherwise the background worker checks it, while the page shows how far it has come, and
-shows the preview: what would be created, changed, left as it is, or refused and why. Only a
-preview without refusals can be confirmed; the import is then one transaction and one revision
-of the history, again in the worker, so a refused row writes nothing at all.
+Import and export as CSV and Excel files in the admin (django-import-export): the upload is
+read at once (editorial.spreadsheets), then checked and imported by the background worker
+(editorial.tasks), with a preview to confirm between the two.
 """
 
 import datetime
@@ -25,16 +20,9 @@ from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from ..imports import (
-    CSV_FORMAT,
-    XLSX_FORMAT,
-    SpreadsheetRefused,
-    check_size,
-    read_spreadsheet,
-    rows_done,
-)
 from ..models import SpreadsheetImport
-from ..tasks import run_spreadsheet_import
+from ..spreadsheets import CSV_FORMAT, XLSX_FORMAT, SpreadsheetRefused, check_size, read_spreadsheet
+from ..tasks import rows_done, run_spreadsheet_import
 
 KEEP_JOBS = datetime.timedelta(days=7)
 

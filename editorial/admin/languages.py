@@ -88,9 +88,10 @@ class TranslatedAdmin(TranslationAdmin):
         original = getattr(db_field, "translated_field", None)
         if original is None or original.name in self.short_fields():
             return
-        # What the language tabs need to know, in the staff member's language.
+        # What the language tabs need to know, in the staff member's language (a long text's
+        # widget is never wrapped as a related field's is).
         names = dict(settings.LANGUAGES)
-        self._get_widget_from_field(field).attrs.update(
+        field.widget.attrs.update(
             {
                 "data-language-tab": original.name,
                 "data-language": db_field.language,

@@ -4,6 +4,7 @@ language, and the entries of one model that lack one language, each linking to i
 covers every model whose admin is a TranslatedAdmin, and only those the staff member may see.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote
@@ -33,9 +34,10 @@ class MissingTranslationsView(TemplateView):
 
     def visible_admins(self):
         """The TranslatedAdmins of the site whose entries this staff member may see."""
+        registered = [model for model in apps.get_models() if self.admin_site.is_registered(model)]
         admins = [
             model_admin
-            for model_admin in self.admin_site._registry.values()
+            for model_admin in map(self.admin_site.get_model_admin, registered)
             if isinstance(model_admin, TranslatedAdmin)
             and model_admin.has_view_or_change_permission(self.request)
         ]

@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     # Django's admin, with the site's titles and its answers to hostile requests.
-    "embassy.admin_site.SiteAdminConfig",
+    "embassy.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     # The project's own: the reusable parts first, then the site and its section.
     "editorial",
     "photos",
-    "embassy",
+    "embassy.apps.EmbassyConfig",
     "cooperation",
     "partners",
 ]
@@ -391,7 +391,7 @@ TINYMCE_DEFAULT_CONFIG = {
 }
 
 # Imports from CSV and Excel files run in one transaction: a refused row writes nothing. A file
-# is checked and imported by the background worker (editorial.imports), up to these caps.
+# is checked and imported by the background worker (editorial.tasks), up to these caps.
 # django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading
 # "=" and leaves "+", "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead,
 # and the mark is taken away on import.

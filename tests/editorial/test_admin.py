@@ -276,6 +276,12 @@ def test_comparing_without_two_versions_says_what_to_do(staff_client):
     assert in_bulgarian("Choose two different versions to compare.") in messages_of(response)
 
 
+def test_comparing_an_entry_that_no_longer_exists_says_so(staff_client):
+    response = staff_client.get(admin_url(TwinningAgreement, "compare", 404), follow=True)
+    assert response.redirect_chain[-1] == (reverse("admin:index"), 302)
+    assert "404" in messages_of(response)[0]
+
+
 def test_reverting_restores_the_previous_field_values(staff_client):
     agreement = with_a_first_version(gomel_burgas)
     first = Version.objects.get_for_object(agreement).get()

@@ -5,16 +5,17 @@ import gzip
 import os
 import subprocess
 import sys
+import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import NewsPhoto, Region
-from editorial.cache import VERSION_KEY, cached_until_content_changes
+from cooperation.resources import RegionResource
+from editorial.cache import cached_until_content_changes
 from embassy.settings import cache_from_url
 from tests.admin_forms import opened_version
 from tests.factories import (
@@ -75,10 +76,7 @@ def test_an_entry_scheduled_for_later_appears_when_its_time_comes(client):
     photo.publish_at = timezone.now() + datetime.timedelta(seconds=2)
     photo.save()
     assert photo.slug not in client.get("/bg/news/").content.decode()
-    # Let the clock pass the publish time: move both moments into the past, with no signal.
-    past = timezone.now() - datetime.timedelta(seconds=1)
-    NewsPhoto.objects.filter(pk=photo.pk).update(publish_at=past)
-    cache.set(VERSION_KEY, {**cache.get(VERSION_KEY), "ends_at": past}, None)
+    time.sleep((photo.publish_at - timezone.now()).total_seconds() + 0.1)
     assert photo.slug in client.get("/bg/news/").content.decode()
 
 
@@ -105,18 +103,14 @@ def test_invalidation_reaches_another_process_through_a_shared_cache(client, set
     assert "Столицата" in client.get(minsk.get_absolute_url()).content.decode()
 
 
-def test_a_page_read_between_a_save_and_its_commit_is_not_served_after_the_commit(
-    client, django_capture_on_commit_callbacks
-):
-    """Issue 13: another process that read the old rows while the saving transaction was still
-    open cached them under the new version, and they stayed until the next change."""
+def read_between_the_saves_and_the_commit(client, capture_on_commit, town, saves):
+    """`saves()` in a transaction that commits at the end, while another process reads the
+    committed rows (`town`'s old description) and caches its page; the page after the commit."""
+    url = town.get_absolute_url()
+    assert "Старото описание." in client.get(url).content.decode()
     # The test's own transaction stands for the saving one: it "commits" when the block ends.
-    with django_capture_on_commit_callbacks(execute=True):
-        town = TownFactory(description_bg="Старото описание.")
-        url = town.get_absolute_url()
-        assert "Старото описание." in client.get(url).content.decode()
-        town.description_bg = "Новото описание."
-        town.save()
+    with capture_on_commit(execute=True):
+        saves()
         # Another process reads the committed rows, still the old ones, and caches the page:
         # the same, in a savepoint that sees the row as it was (an update sends no signal).
         with transaction.atomic():
@@ -124,17 +118,61 @@ def test_a_page_read_between_a_save_and_its_commit_is_not_served_after_the_commi
             assert "Старото описание." in client.get(url).content.decode()
             transaction.set_rollback(True)
         assert "Старото описание." in client.get(url).content.decode()  # the race, before
-    page = client.get(url).content.decode()
+    return client.get(url).content.decode()
+
+
+def test_a_page_read_between_a_save_and_its_commit_is_not_served_after_the_commit(
+    client, django_capture_on_commit_callbacks
+):
+    """Issue 13: another process that read the old rows while the saving transaction was still
+    open cached them under the new version, and they stayed until the next change."""
+    town = TownFactory(description_bg="Старото описание.")
+
+    def saves():
+        town.description_bg = "Новото описание."
+        town.save()
+
+    page = read_between_the_saves_and_the_commit(
+        client, django_capture_on_commit_callbacks, town, saves
+    )
     assert "Новото описание." in page and "Старото описание." not in page
 
 
-def test_a_transaction_of_many_saves_renews_the_version_once_after_its_commit(
-    django_capture_on_commit_callbacks,
+def test_a_transaction_of_many_saves_leaves_its_pages_fresh_after_its_commit(
+    client, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
-        for _ in range(3):
-            TownFactory()
-    assert len(callbacks) == 1
+    town = TownFactory(description_bg="Старото описание.")
+    # A transaction rolled back before does not hold back the next one's renewal.
+    with transaction.atomic():
+        TownFactory()
+        transaction.set_rollback(True)
+
+    def saves():
+        town.description_bg = "Новото описание."
+        town.save()
+        TownFactory.create_batch(3)
+
+    page = read_between_the_saves_and_the_commit(
+        client, django_capture_on_commit_callbacks, town, saves
+    )
+    assert "Новото описание." in page and "Старото описание." not in page
+
+
+def test_an_import_leaves_its_pages_fresh_after_its_commit(
+    client, django_capture_on_commit_callbacks
+):
+    town = TownFactory(description_bg="Старото описание.")
+
+    def saves():
+        rows = RegionResource().export(Region.objects.filter(pk=town.pk))
+        rows.dict = [{**rows.dict[0], "description_bg": "Новото описание."}]
+        result = RegionResource().import_data(rows)
+        assert [row.import_type for row in result.rows] == ["update"]
+
+    page = read_between_the_saves_and_the_commit(
+        client, django_capture_on_commit_callbacks, town, saves
+    )
+    assert "Новото описание." in page and "Старото описание." not in page
 
 
 def test_a_summary_is_computed_once_until_the_content_changes(settings):

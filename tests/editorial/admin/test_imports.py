@@ -16,8 +16,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from cooperation.models import Region, TwinningAgreement
-from editorial.imports import number
 from editorial.models import SpreadsheetImport
+from editorial.spreadsheets import number
 from tests.factories import MunicipalityFactory, OblastFactory, TownFactory
 from tests.imports import (
     XLSX_FORMAT,

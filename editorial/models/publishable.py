@@ -1,0 +1,57 @@
+"""Publication: an entry is a draft or published, from a moment on (a future one schedules it)."""
+
+from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """Entries the public may see: published, with a publish time already past."""
+        return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """
+        Staff who may view these entries in the admin also see drafts and scheduled entries,
+        to preview them on their public URL; everyone else sees what is published.
+        """
+        if user.is_active and user.is_staff:
+            opts = self.model._meta
+            if any(
+                user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+                for action in ("view", "change")
+            ):
+                return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """An entry with a publication state; a future publish time publishes it then, unattended."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text=_("Drafts are visible to staff only."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A published entry appears on the site from this moment on."),
+    )
+    reviews = GenericRelation("editorial.Review")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
