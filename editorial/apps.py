@@ -10,6 +10,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         # The page cache emptied when content changes; the Publishers told of a failed import;
-        # the desk's lines and settings page, registered once the admin site exists.
+        # each staff member's notices page, registered once the admin site exists.
         from . import notices, signals  # noqa: F401
-        from .admin import desk  # noqa: F401
+        from .admin import preferences  # noqa: F401

@@ -14,15 +14,14 @@ from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 
 from .. import desk
 from ..cache import cached_until_content_changes, publishable_models
 from ..desk import Item, Line, entry_url
-from ..models import NoticePreference, Review, SpreadsheetImport
+from ..models import Review, SpreadsheetImport
 from .languages import TranslatedAdmin, missing_language_condition
 
 LIMIT = 20
@@ -191,27 +190,3 @@ def lacking_a_language(user):
             gettext("Entries still missing a language"), reverse("admin:missing_translations")
         )
     return None
-
-
-@admin.register(NoticePreference)
-class NoticePreferenceAdmin(admin.ModelAdmin):
-    """Each staff member's own choice of e-mail notices, and nobody else's."""
-
-    fields = ["frequency", "language"]
-
-    def has_module_permission(self, request):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None or obj.user_id == request.user.pk
-
-    has_change_permission = has_view_permission
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(user=request.user)
-
-    def changelist_view(self, request, extra_context=None):
-        preference, _created = NoticePreference.objects.get_or_create(
-            user=request.user, defaults={"language": get_language()}
-        )
-        return redirect(entry_url(preference))

@@ -68,7 +68,7 @@ def test_the_daily_digest_goes_to_those_who_chose_it(editor, publisher, frequenc
         assert digest.to == [publisher.email] and digest.subject == "What awaits you"
         assert "1 draft awaits your review" in digest.body and "Sofia delegation" in digest.body
         change = reverse("admin:cooperation_visit_change", args=[draft.pk])
-        assert f"http://localhost:8000{change}" in digest.body
+        assert f"http://testserver{change}" in digest.body
 
 
 def test_a_digest_in_the_recipients_language(editor, publisher):
@@ -114,7 +114,7 @@ def test_publishers_are_told_of_a_failed_import(editor, publisher, frequency, ma
         assert mail.outbox[0].subject == "The import of “agreements.csv” failed."
         assert "Nothing was imported: the file changed." in mail.outbox[0].body
         job_url = reverse("admin:cooperation_twinningagreement_import_job", args=[job.pk])
-        assert f"http://localhost:8000{job_url}" in mail.outbox[0].body
+        assert f"http://testserver{job_url}" in mail.outbox[0].body
 
 
 @pytest.mark.parametrize("frequency, mailed", [("each", True), ("never", False)])

@@ -70,7 +70,7 @@ def test_a_draft_marked_ready_is_in_its_history_and_mailed_to_publishers_as_they
     if mailed:
         # In the Publisher's language, with the absolute link to the draft's form.
         assert mail.outbox[0].subject == "“Draft visit” is ready for review, from editor."
-        assert f"http://localhost:8000{change_url(draft)}" in mail.outbox[0].body
+        assert f"http://testserver{change_url(draft)}" in mail.outbox[0].body
 
 
 def test_a_publisher_without_a_choice_is_mailed_each_event_in_the_sites_language(
