@@ -1,7 +1,6 @@
 """
 An agreement's exchanges as SQL: the published visits and news photos that involve both parties
-(or units within them), as correlated subqueries of a query of agreements. with_last_exchange()
-and cooperation.activity, which stores the result, use them.
+(or units within them), as subqueries for with_last_exchange() and cooperation.activity.
 """
 
 import datetime
@@ -31,11 +30,8 @@ def party_path(side, regions):
 
 
 def exchange_rows(registry):
-    """
-    The link rows of the published visits and photos that involve both parties, as (rows, day,
-    moment): the exchange happened on `day` and is public from `moment` on. The models come from
-    `registry`, the app registry or a migration's.
-    """
+    """(rows, day, moment) of the published visits' and photos' links involving both parties;
+    `registry`: the app registry or a migration's."""
     region, visit_link, photo_link = (
         registry.get_model("cooperation", name)
         for name in ("Region", "VisitRegion", "NewsPhotoRegion")
