@@ -28,8 +28,7 @@ class Item:
 
 @dataclass
 class Line:
-    """What the staff member sees; `digest`: also e-mailed in the daily digest (an event's work,
-    such as a draft to review, rather than a standing count, such as the dormant partnerships)."""
+    """What the staff member sees; `digest`: also e-mailed in the daily digest."""
 
     text: str
     url: str = ""
@@ -48,6 +47,5 @@ def lines_for(user):
 
 
 def entry_url(entry):
-    """The address of `entry`'s change form."""
     opts = entry._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(entry.pk)])

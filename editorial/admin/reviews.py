@@ -1,7 +1,6 @@
 """
-Review in the admin: an Editor saves a draft and asks for review; a Publisher publishes it, or
-sends it back with a comment. Each step is a revision of the entry's history, and its form says
-where the draft stands. The Editor or the Publishers are told (editorial.notices).
+Review in the admin: an Editor asks for review of a draft; a Publisher publishes it, or sends it
+back with a comment. Each step is a revision, and the other side is told (editorial.notices).
 """
 
 from django import forms
