@@ -20,7 +20,7 @@ from .countries import country_choices
 from .models import Region, TwinningAgreement, Visit, dormant_since
 from .search import SEARCH_MAX_LENGTH
 
-# How the JSON API's schema describes the filters whose values its generator cannot guess.
+# The JSON API schema of filters whose values its generator cannot guess.
 REGION_PARAMETER_SCHEMA = {
     "type": "string",
     "pattern": r"^[-a-zA-Z0-9_]+$",

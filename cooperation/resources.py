@@ -139,7 +139,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
 
 class RegionResource(ContentResource):
     parent = fields.Field(attribute="parent", column_name="parent", widget=RegionBySlugWidget())
-    # The file's name in the media storage, for people reading the file; ignored on import.
+    # For people reading the file.
     coat_of_arms = fields.Field(
         attribute="coat_of_arms__name", column_name="coat_of_arms", readonly=True
     )
@@ -194,7 +194,7 @@ class TwinningAgreementResource(ContentResource):
     signed_on = fields.Field(
         attribute="signed_on", column_name="signed_on", widget=widgets.DateWidget("%Y-%m-%d")
     )
-    # For people reading the file; ignored on import.
+    # For people reading the file.
     mission_region_name = fields.Field(
         attribute="mission_region__name", column_name="mission_region_name", readonly=True
     )

@@ -1,10 +1,6 @@
 """
-The staff member's desk: what awaits them, one line for each kind of work, on the admin's index
-and in the daily digest (editorial.notices). Each app adds its lines from its admin module:
-
-    @desk.line
-    def requests_to_moderate(user):
-        return Line(text, url) or None  # nothing to do
+The staff member's desk: one line for each kind of work awaiting them, on the admin's index and
+in the daily digest (editorial.notices). Each app registers its lines with `@desk.line`.
 """
 
 from dataclasses import dataclass, field

@@ -41,15 +41,13 @@ def grant_to_roles(app_label, codenames_by_role):
         Group = apps.get_model("auth", "Group")
         Permission = apps.get_model("auth", "Permission")
         for role, codenames in grants.items():
-            group = Group.objects.using(using).filter(name=role).first()
-            if group is None:
-                continue
-            group.permissions.remove(
-                *Permission.objects.using(using).filter(
-                    content_type__app_label=app_label, codename__in=codenames
+            for group in Group.objects.using(using).filter(name=role):
+                group.permissions.remove(
+                    *Permission.objects.using(using).filter(
+                        content_type__app_label=app_label, codename__in=codenames
+                    )
                 )
-            )
-            if not group.permissions.exists():
-                group.delete()
+                if not group.permissions.exists():
+                    group.delete()
 
     return migrations.RunPython(grant, revoke)

@@ -49,7 +49,6 @@ class Command(BaseCommand):
             for deserialized in serializers.deserialize("json", stream):
                 entry = deserialized.object
                 main_model = main_model or type(entry)
-                # The deserializer finds an existing row by its natural key and sets its pk.
                 if entry.pk is not None:
                     existing[type(entry)] += 1
                     continue
