@@ -42,8 +42,6 @@ def load_outlines():
 
 @dataclass(frozen=True)
 class Panel:
-    """One country's part of the drawing: its projection."""
-
     left: float
     top: float
     scale: float

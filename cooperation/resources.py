@@ -16,7 +16,7 @@ from .spreadsheet_cells import imported_cell, safe_cell
 
 
 class RegionBySlugWidget(widgets.ForeignKeyWidget):
-    """A region given by its slug, from the import's RegionIndex if any; unknown: an error."""
+    """A region given by its slug, from the import's RegionIndex; an unknown slug is an error."""
 
     def __init__(self, **kwargs):
         super().__init__(Region, field="slug", **kwargs)
@@ -31,10 +31,7 @@ class RegionBySlugWidget(widgets.ForeignKeyWidget):
         slug = self.slug_in(value)
         if slug is None:
             return None
-        if self.regions is None:
-            region = self.get_queryset(value, row).filter(slug=slug).first()
-        else:
-            region = self.regions.get(slug)
+        region = self.regions.get(slug)
         if region is None:
             raise ValueError(_("There is no region with the slug “%(slug)s”.") % {"slug": slug})
         return region
@@ -88,6 +85,9 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
     class Meta:
         instance_loader_class = KnownEntriesLoader
         skip_diff = True
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
 
     def import_data(self, *args, **kwargs):
         with refreshing_once():
@@ -179,9 +179,6 @@ class RegionResource(ContentResource):
             "coat_of_arms",
         ]
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
 
 
 class TwinningAgreementResource(ContentResource):
@@ -251,6 +248,3 @@ class TwinningAgreementResource(ContentResource):
             "host_region_name",
         ]
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True

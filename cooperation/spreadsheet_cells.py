@@ -33,8 +33,6 @@ def imported_cell(value):
 
 
 class SafeCsvWriter:
-    """A csv.writer whose every cell goes through `safe_cell`."""
-
     def __init__(self, file, **options):
         self.writer = csv.writer(file, **options)
 

@@ -24,14 +24,12 @@ def within(path):
 
 
 def party_path(side, regions):
-    """The path of a party (`side`: "mission_region" or "host_region") of the agreement two
-    queries out, by a subquery: an UPDATE of the agreements cannot join."""
+    """The path of the agreement's party two queries out (an UPDATE cannot join)."""
     return Subquery(regions.filter(pk=OuterRef(OuterRef(f"{side}_id"))).order_by().values("path"))
 
 
 def exchange_rows(registry):
-    """(rows, day, moment) of the published visits' and photos' links involving both parties;
-    `registry`: the app registry or a migration's."""
+    """(rows, day, moment) of the published visits' and photos' links involving both parties."""
     region, visit_link, photo_link = (
         registry.get_model("cooperation", name)
         for name in ("Region", "VisitRegion", "NewsPhotoRegion")

@@ -85,7 +85,6 @@ class ReviewAdmin:
         return None
 
     def reviews_published(self, request, entries):
-        """Close the reviews of entries just published, and tell their editors."""
         for entry in entries:
             review = entry.reviews.filter(state=Review.State.READY).first()
             if review:
