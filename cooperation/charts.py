@@ -1,7 +1,6 @@
 """
-The timeline's geometry: a bar per year with agreements, on an axis through every year from the
-first to the last, so that years without agreements show as gaps. `AgreementTimeline` lays it
-out; templates/cooperation/svg/timeline.html draws it.
+The timeline's geometry, a bar per year on an axis through every year: `AgreementTimeline` lays
+it out; templates/cooperation/svg/timeline.html draws it.
 """
 
 from collections import Counter

@@ -38,8 +38,7 @@ class RegionBySlugWidget(widgets.ForeignKeyWidget):
 
 
 class RegionIndex:
-    """The regions an import names and their parents, by slug, read before its first row and
-    kept up to date as it saves and moves them."""
+    """The regions an import names and their parents, by slug, kept up to date as it saves."""
 
     def __init__(self, slugs):
         self.by_slug, self.by_pk = {}, {}

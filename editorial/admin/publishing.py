@@ -1,6 +1,4 @@
-"""
-Publication in the admin: drafts, scheduled and published entries, and who may change which.
-"""
+"""Publication in the admin: drafts, scheduled and published entries, and who may change which."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
