@@ -6,7 +6,7 @@ with demo content:
 
     export DATABASE_URL=sqlite:////tmp/bench.sqlite3 MEDIA_ROOT=/tmp/bench-media
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py load_initial_data
-    .venv/bin/python manage.py generate_demo_data --regions 2000 --agreements 50000 \\
+    .venv/bin/python -m bench.demo_data --regions 2000 --agreements 50000 \\
         --visits 5000 --photos 2000 --seed 1
     .venv/bin/python bench/activity.py
 

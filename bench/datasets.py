@@ -2,7 +2,7 @@
 The two data sizes the benchmark measures, built once and kept under bench/.data/.
 
 `initial` is the initial content (`manage.py load_initial_data`); `50k` adds
-`generate_demo_data --regions 2000 --agreements 50000 --visits 5000 --photos 2000 --seed 1`,
+`python -m bench.demo_data --regions 2000 --agreements 50000 --visits 5000 --photos 2000 --seed 1`,
 which takes minutes. Each built database is kept with its media in a folder named after the
 size, the database and a fingerprint of the code that shapes the data (migrations, the data
 commands, the fixtures), so that a change there builds it again: SQLite as the database file,
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 
-from .environment import DATA, ROOT, manage, site_environment
+from .environment import DATA, PYTHON, ROOT, manage, site_environment
 
 DEMO_DATA = [
     "--regions",
@@ -39,6 +39,7 @@ def fingerprint():
         [
             *ROOT.glob("*/migrations/*.py"),
             *ROOT.glob("*/management/commands/*.py"),
+            ROOT / "bench" / "demo_data.py",
             *(path for path in (ROOT / "fixtures").rglob("*") if path.is_file()),
             Path(__file__),
         ]
@@ -59,7 +60,7 @@ def fill(env, size):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_initial_data")
     if size == "50k":
-        manage(env, "generate_demo_data", *DEMO_DATA)
+        subprocess.run([PYTHON, "-m", "bench.demo_data", *DEMO_DATA], cwd=ROOT, env=env, check=True)
     # As `make load` does; the demo photos, created in bulk, get theirs here too.
     manage(env, "make_renditions")
 

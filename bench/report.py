@@ -417,7 +417,7 @@ def header(meta, configs):
         "",
         *busy_machine_warning(meta, configs),
         "- Data: **initial** is the initial content (`manage.py load_initial_data`); **50k**"
-        " adds `manage.py generate_demo_data --regions 2000 --agreements 50000 --visits 5000"
+        " adds `python -m bench.demo_data --regions 2000 --agreements 50000 --visits 5000"
         " --photos 2000 --seed 1`.",
     ]
     if "sqlite" in databases:

@@ -1,9 +1,7 @@
 """
-Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`, read by
-with_last_exchange()): the receivers below work it out again, in the change's transaction, for
-the agreements that a visit, news photo, linked region, moved region or agreement saved or
-deleted can concern. What writes without signals (QuerySet.update(), bulk_create()) calls
-refresh_last_exchange() itself; `manage.py refresh_activity` works out every agreement again.
+Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`): the receivers
+below refresh it for the agreements a change can concern; bulk writes call
+refresh_last_exchange() themselves; `manage.py refresh_activity` refreshes every agreement.
 """
 
 from contextlib import contextmanager
@@ -27,8 +25,7 @@ def primary_keys(agreements):
 
 
 def refresh_last_exchange(pks, batch_size=1000):
-    """Work out again and store the activity of the agreements with these primary keys, and of
-    those a scheduled entry has overtaken, `batch_size` to a transaction. Returns how many."""
+    """Store the activity of these agreements and those a scheduled entry overtook; how many."""
     noted = noted_agreements.get()
     if noted is not None:
         noted.update(pks)
@@ -56,8 +53,7 @@ def refresh_every_agreement(batch_size=1000):
 
 @contextmanager
 def refreshing_once():
-    """The changes made in the block refresh the agreements they concern once, at its end and
-    in its transaction (an import of thousands of rows)."""
+    """The block's changes refresh the agreements they concern once, at its end."""
     noted = set()
     with transaction.atomic(savepoint=False):
         token = noted_agreements.set(noted)
@@ -75,8 +71,7 @@ def units_at_or_above(paths):
 
 
 def agreements_reached_by(paths):
-    """The agreements a visit or photo of the regions with these paths can count for: both
-    parties lie at or above one of those regions."""
+    """The agreements whose both parties lie at or above one of the regions with these paths."""
     slugs = units_at_or_above(paths)
     return TwinningAgreement.objects.filter(
         mission_region__slug__in=slugs, host_region__slug__in=slugs
@@ -94,8 +89,7 @@ def exchange_paths(entries):
 
 
 def refresh_after_move(region, old_path):
-    """The units above a moved region, there and here, lost or gained the exchanges of the units
-    within it: their agreements with the units of those exchanges' other regions."""
+    """Refresh the agreements of the units above a moved region, there and here."""
     above = units_at_or_above(p.rstrip("/").rpartition("/")[0] for p in (old_path, region.path))
     exchanges = Visit.objects.involving(region), NewsPhoto.objects.showing(region)
     others = units_at_or_above(set().union(*map(exchange_paths, exchanges)))

@@ -1,7 +1,6 @@
 """
-The timeline's geometry: a bar per year with agreements, on an axis through every year from the
-first to the last, so that years without agreements show as gaps. `AgreementTimeline` lays it
-out; templates/cooperation/svg/timeline.html draws it.
+The timeline's geometry, a bar per year on an axis through every year: `AgreementTimeline` lays
+it out; templates/cooperation/svg/timeline.html draws it.
 """
 
 from collections import Counter
@@ -64,10 +63,13 @@ class AgreementTimeline:
 
     def __init__(self, counts_by_year):
         self.counts = {year: count for year, count in sorted(counts_by_year.items()) if count}
+        self.total = sum(self.counts.values())
+        self.first_year = min(self.counts, default=None)
+        self.last_year = max(self.counts, default=None)
         self.bars, self.ticks = [], []
         if not self.counts:
             return
-        first, last = min(self.counts), max(self.counts)
+        first, last = self.first_year, self.last_year
         slot = (WIDTH - 2 * MARGIN) / (last - first + 1)
         bar_width = min(slot * BAR_SHARE, MAX_BAR_WIDTH)
         tallest = max(self.counts.values())
@@ -95,15 +97,3 @@ class AgreementTimeline:
     @classmethod
     def from_agreements(cls, agreements):
         return cls(Counter(agreement.year for agreement in agreements))
-
-    @property
-    def total(self):
-        return sum(self.counts.values())
-
-    @property
-    def first_year(self):
-        return min(self.counts, default=None)
-
-    @property
-    def last_year(self):
-        return max(self.counts, default=None)

@@ -1,7 +1,4 @@
-"""
-The two countries of the cooperation: the mission's own (COOPERATION_MISSION_COUNTRY) and the
-host country (COOPERATION_HOST_COUNTRY), as settings give them, with their names.
-"""
+"""The mission's country and the host country, as settings give them, with their names."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +11,6 @@ def country_name(code):
 
 
 def country_choices():
-    """The mission's own country and the host country, as configured in settings."""
     codes = [settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY]
     return [(code, country_name(code)) for code in codes]
 

@@ -20,7 +20,7 @@ from .countries import country_choices
 from .models import Region, TwinningAgreement, Visit, dormant_since
 from .search import SEARCH_MAX_LENGTH
 
-# How the JSON API's schema describes the filters whose values its generator cannot guess.
+# The JSON API schema of filters whose values its generator cannot guess.
 REGION_PARAMETER_SCHEMA = {
     "type": "string",
     "pattern": r"^[-a-zA-Z0-9_]+$",
@@ -64,11 +64,7 @@ class RegionChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class RegionMenuMixin:
-    """
-    The region menu offers the oblasts of each country, and the chosen region if it is another
-    one; any region's slug is accepted (links from region pages). A menu of every region would
-    grow with the data and slow down every page of the list.
-    """
+    """A region menu of the oblasts and the chosen region; any region's slug is accepted."""
 
     region_menu_field = "region"
 
@@ -78,8 +74,7 @@ class RegionMenuMixin:
         chosen = self.data.get(self.region_menu_field, "") if self.data else ""
         if not slug_re.fullmatch(chosen):
             chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
-        # A callable: the menu is read only when the form is shown, not for the API or CSV;
-        # and read once, though showing the form asks for it twice.
+        # Read only when the form is shown, and once.
         field.widget.choices = CallableChoiceIterator(
             cache(partial(region_menu, chosen, field.empty_label))
         )
@@ -183,18 +178,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
 
     class Meta:
         model = TwinningAgreement
-        fields = [
-            "q",
-            "year_min",
-            "year_max",
-            "kind",
-            "status",
-            "region",
-            "country",
-            "active_since",
-            "dormant",
-            "sort",
-        ]
+        fields = []  # All declared above.
         form = YearRangeForm
 
     def __init__(self, *args, **kwargs):
@@ -262,9 +246,6 @@ class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
 
 
 class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
-    """Filters of the region index and data: a name, a country, a kind, everything within a
-    region."""
-
     region_menu_field = "within"
 
     q = django_filters.CharFilter(

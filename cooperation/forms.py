@@ -27,8 +27,6 @@ class PastedAgreementsForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    """The site search: a text, and optionally one kind of result to page through."""
-
     q = forms.CharField(label=_("Search for"), max_length=SEARCH_MAX_LENGTH, required=False)
     kind = forms.ChoiceField(
         label=_("Show"),

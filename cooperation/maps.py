@@ -1,8 +1,6 @@
 """
-The agreement map's geometry: both countries' outlines, the parties as points, each agreement
-as a line between them. `AgreementMap.for_agreements(agreements)` projects them and
-templates/cooperation/svg/map.html draws them. Each country gets a panel of its own, north above
-south, with longitudes scaled by the cosine of the country's mean latitude.
+The agreement map's geometry: both countries' outlines, the parties as points, the agreements
+as lines. `AgreementMap.for_agreements()` projects them; templates/cooperation/svg/map.html draws.
 """
 
 import functools
@@ -44,8 +42,6 @@ def load_outlines():
 
 @dataclass(frozen=True)
 class Panel:
-    """One country's part of the drawing: its projection."""
-
     left: float
     top: float
     scale: float
@@ -110,8 +106,7 @@ def layout_for(codes):
         left, width = MARGIN + offsets[code] * scale, widths[code] * scale
         height = (lat_max - lat_min) * scale
         panels[code] = panel = Panel(left, top, scale, lon_min, lat_max, factors[code])
-        # The names go in the outer corners, away from the lines between the panels: the
-        # northern country's top left, the southern country's bottom right.
+        # The names go in the outer corners, away from the lines between the panels.
         countries.append(
             {
                 "name": country_name(code),
@@ -162,9 +157,7 @@ def spread_same_place(points):
 
 
 class AgreementMap:
-    """The drawing of `agreements`, selected with their parties (with_parties()); `marked`, a
-    region to ring (the one a page is about), drawn where it lies. Points and lines are plain
-    dictionaries: the template reads a thousand values from them."""
+    """The drawing of `agreements` (with_parties()), ringing the region `marked` if given."""
 
     width = WIDTH
 
@@ -211,8 +204,7 @@ class AgreementMap:
 
     @classmethod
     def for_agreements(cls, agreements, marked=None):
-        """The map of the agreements between the two configured countries, or None without
-        their outlines."""
+        """The map, or None without the two configured countries' outlines."""
         layout = layout_for(
             (settings.COOPERATION_MISSION_COUNTRY, settings.COOPERATION_HOST_COUNTRY)
         )

@@ -1,12 +1,7 @@
 """
 Import and export of regions and agreements as CSV and Excel files (django-import-export).
-
-Rows are matched on natural keys, never on database ids: a region by its slug (its parent by
-the parent's slug), an agreement by the slugs of its two parties and its kind. Every name and
-note has a column per language. Each row passes the model's own validation (its database
-constraints as it is written), and the admin imports the whole file in one transaction. The
-regions and entries a file names are read before its first row, not once per row or cell
-(editorial.resources), so that a file of tens of thousands of rows imports in seconds.
+Rows are matched on natural keys (slugs, never ids); the regions and entries a file names are
+read before its first row (editorial.resources), so large files import in seconds.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +16,7 @@ from .spreadsheet_cells import imported_cell, safe_cell
 
 
 class RegionBySlugWidget(widgets.ForeignKeyWidget):
-    """
-    A region given by its slug; an unknown slug is a clear error on that row. While a resource
-    imports a file, the regions come from its RegionIndex, not from a query per cell.
-    """
+    """A region given by its slug, from the import's RegionIndex; an unknown slug is an error."""
 
     def __init__(self, **kwargs):
         super().__init__(Region, field="slug", **kwargs)
@@ -32,7 +24,6 @@ class RegionBySlugWidget(widgets.ForeignKeyWidget):
 
     @staticmethod
     def slug_in(value):
-        """The slug a cell gives, or None for an empty cell."""
         value = value.strip() if isinstance(value, str) else value
         return str(value) if value else None
 
@@ -40,23 +31,14 @@ class RegionBySlugWidget(widgets.ForeignKeyWidget):
         slug = self.slug_in(value)
         if slug is None:
             return None
-        if self.regions is None:
-            region = self.get_queryset(value, row).filter(slug=slug).first()
-        else:
-            region = self.regions.get(slug)
+        region = self.regions.get(slug)
         if region is None:
             raise ValueError(_("There is no region with the slug “%(slug)s”.") % {"slug": slug})
         return region
 
 
 class RegionIndex:
-    """
-    The regions an import names (and the units they lie in), by slug, read in a few queries
-    before its first row, and kept as the database holds them while the import runs: a region it
-    saves is the one later rows find (as a parent too), the paths below a region it moves are
-    read again. Each region's parent, when read, is the parent's own entry (`by_pk` holds the
-    regions read, for linking entries read with them).
-    """
+    """The regions an import names and their parents, by slug, kept up to date as it saves."""
 
     def __init__(self, slugs):
         self.by_slug, self.by_pk = {}, {}
@@ -97,25 +79,20 @@ def blank_as_none(value):
 
 
 class ContentResource(KnownEntriesResource, resources.ModelResource):
-    """
-    Rows found by natural keys. A row whose key names an unknown region is refused with the
-    reason, like any other invalid row; a row that changes nothing is reported as skipped.
-    A text that a spreadsheet program would run as a formula is exported marked as text, and
-    the mark is taken away on import (cooperation.spreadsheet_cells). The regions a file names
-    and the entries of its rows are read before the first row (editorial.resources).
-    """
+    """Rows found by natural keys; formulas exported marked as text (spreadsheet_cells)."""
 
     class Meta:
         instance_loader_class = KnownEntriesLoader
         skip_diff = True
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
 
     def import_data(self, *args, **kwargs):
-        # The agreements' activity is worked out once, not at each row (cooperation.activity).
         with refreshing_once():
             return super().import_data(*args, **kwargs)
 
     def region_columns(self):
-        """The columns that name regions: the region widgets' (and, for regions, the slug)."""
         return [
             field.column_name
             for field in self.fields.values()
@@ -133,7 +110,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
         self.read_entries(rows)
 
     def read_entries(self, rows):
-        """The entries the rows stand for, read once the regions they name are."""
+        """The entries the rows stand for, read after the regions."""
 
     def export_field(self, field, instance, **kwargs):
         return safe_cell(super().export_field(field, instance, **kwargs))
@@ -161,7 +138,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
 
 class RegionResource(ContentResource):
     parent = fields.Field(attribute="parent", column_name="parent", widget=RegionBySlugWidget())
-    # The file's name in the media storage, for people reading the file; ignored on import.
+    # For people reading the file.
     coat_of_arms = fields.Field(
         attribute="coat_of_arms__name", column_name="coat_of_arms", readonly=True
     )
@@ -201,9 +178,6 @@ class RegionResource(ContentResource):
             "coat_of_arms",
         ]
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
 
 
 class TwinningAgreementResource(ContentResource):
@@ -216,7 +190,7 @@ class TwinningAgreementResource(ContentResource):
     signed_on = fields.Field(
         attribute="signed_on", column_name="signed_on", widget=widgets.DateWidget("%Y-%m-%d")
     )
-    # For people reading the file; ignored on import.
+    # For people reading the file.
     mission_region_name = fields.Field(
         attribute="mission_region__name", column_name="mission_region_name", readonly=True
     )
@@ -273,6 +247,3 @@ class TwinningAgreementResource(ContentResource):
             "host_region_name",
         ]
         export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True

@@ -1,11 +1,7 @@
 """
-The one rule for a cell of a spreadsheet file that the site gives out (the public CSV, the
-admin's CSV and Excel exports): a text that a spreadsheet program would take for a formula
-(`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(…)`, or one starting with a tab or a carriage
-return) is written with an apostrophe in front, which makes it plain text. Importing a file
-takes that apostrophe away again, so an exported file imports back unchanged.
-
-Numbers stay numbers: `-12.5` is a value, not a formula, and is written as it is.
+Spreadsheet cells the site gives out: a text a spreadsheet program would run as a formula
+(`=HYPERLINK(…)`, `@SUM(…)`) gets an apostrophe in front, which an import takes away again.
+Numbers such as `-12.5` stay as they are.
 """
 
 import csv
@@ -17,8 +13,7 @@ NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
 def _reads_as_formula(text):
-    # Apostrophes already in front are looked through, so that a text that starts with one
-    # gets one more and loses exactly that one on import.
+    # Looked through, so a text starting with an apostrophe gets one more and loses only that.
     bare = text.lstrip(TEXT_MARK)
     return bare.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(bare)
 
@@ -38,14 +33,8 @@ def imported_cell(value):
 
 
 class SafeCsvWriter:
-    """A csv.writer whose every cell goes through `safe_cell`."""
-
     def __init__(self, file, **options):
         self.writer = csv.writer(file, **options)
 
     def writerow(self, row):
         return self.writer.writerow([safe_cell(value) for value in row])
-
-    def writerows(self, rows):
-        for row in rows:
-            self.writerow(row)

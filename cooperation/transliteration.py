@@ -1,12 +1,7 @@
 """
-Text in the form that searches compare, so that a visitor finds "Габрово" by typing "Gabrovo",
-"габрово" or "GABROVO".
-
-Stored texts are kept case-folded as written, and in Latin letters twice over: as the official
-system of their language writes them (Bulgarian "Търново" as "Tarnovo", Belarusian "Магілёў" as
-"Mahileu"; cyrtranslit) and as English spelling usually has it ("Mogilev", "Khaskovo";
-anyascii). A visitor's text is compared as typed and in its Latin form, with accents dropped,
-case folded and apostrophes, hyphens and other punctuation ignored.
+Text in the form searches compare, so that "Gabrovo", "габрово" or "GABROVO" finds "Габрово":
+stored texts case-folded, and in Latin letters by their language's official system
+(cyrtranslit) and by English spelling (anyascii). Start at search_lines() and contains_text().
 """
 
 import re
@@ -34,10 +29,7 @@ def latin_term(text):
 
 
 def search_lines(texts_by_language):
-    """
-    The stored form of some texts, one a line: each text case-folded, then its Latin forms.
-    `texts_by_language` is a list of (language code, text); empty texts are left out.
-    """
+    """The stored form of (language code, text) pairs, one a line: case-folded, then Latin."""
     lines = []
     for language, text in texts_by_language:
         if not text:

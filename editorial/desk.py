@@ -1,10 +1,6 @@
 """
-The staff member's desk: what awaits them, one line for each kind of work, on the admin's index
-and in the daily digest (editorial.notices). Each app adds its lines from its admin module:
-
-    @desk.line
-    def requests_to_moderate(user):
-        return Line(text, url) or None  # nothing to do
+The staff member's desk: one line for each kind of work awaiting them, on the admin's index and
+in the daily digest (editorial.notices). Each app registers its lines with `@desk.line`.
 """
 
 from dataclasses import dataclass, field
@@ -28,8 +24,7 @@ class Item:
 
 @dataclass
 class Line:
-    """What the staff member sees; `digest`: also e-mailed in the daily digest (an event's work,
-    such as a draft to review, rather than a standing count, such as the dormant partnerships)."""
+    """What the staff member sees; `digest`: also e-mailed in the daily digest."""
 
     text: str
     url: str = ""
@@ -48,6 +43,5 @@ def lines_for(user):
 
 
 def entry_url(entry):
-    """The address of `entry`'s change form."""
     opts = entry._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(entry.pk)])

@@ -1,8 +1,6 @@
 """
-E-mail to the staff about what awaits them: at each event (`notify()`), or in a daily digest of
-their desk (`send_digests()`, run by `manage.py send_digest`), as each chose on their settings
-page (NoticePreference), in their language, linking to settings.SITE_URL. A mail server's
-failure is logged and reported by a False, never raised.
+E-mail to the staff about what awaits them: at each event (`notify()`) or in a daily digest
+(`send_digests()`), as each chose (NoticePreference). A mail server's failure is logged, not raised.
 """
 
 import datetime
@@ -27,7 +25,6 @@ from .roles import PUBLISHER
 
 logger = logging.getLogger(__name__)
 
-# What a mail server that cannot be reached, or that refuses a message, raises.
 SENDING_ERRORS = (smtplib.SMTPException, OSError)
 
 
@@ -59,8 +56,7 @@ def message(preference, text, template, context, **params):
 
 
 def notify(users, text, url, comment="", **params):
-    """E-mail `text % params` (a lazy text), a link to `url` and `comment` to those of `users`
-    who want an e-mail for each event. False if the mail server failed."""
+    """E-mail `text % params`, `url` and `comment` to those of `users` who want each event's."""
     messages = []
     for user in users.exclude(email="").select_related("notice_preference"):
         preference = getattr(user, "notice_preference", None) or NoticePreference(user=user)
@@ -73,8 +69,7 @@ def notify(users, text, url, comment="", **params):
 
 
 def send_digests():
-    """E-mail to each staff member who chose the daily digest the work of their desk that events
-    brought, and their drafts published in the last day, if any. Returns how many were sent."""
+    """E-mail the daily digests of the desk; how many were sent."""
     preferences = (
         NoticePreference.objects.filter(frequency=NoticePreference.Frequency.DAILY)
         .filter(user__is_active=True, user__is_staff=True)

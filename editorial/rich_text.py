@@ -1,11 +1,6 @@
 """
-Rich text: the one allow-list of what staff may write, applied on the server and offered by the
-editor.
-
-`RichTextField` is a text field whose every value (each language's column too) is sanitized
-with the allow-list when the entry is saved: scripts, event handlers, styles and `javascript:`
-links never reach the database. Its form field is the TinyMCE editor, served by the site itself
-and told the same allow-list, so it offers nothing that would then be removed.
+Rich text: the one allow-list of what staff may write. `RichTextField` sanitizes every value
+with it on save; its form field, the TinyMCE editor, is told the same list.
 """
 
 import nh3
@@ -16,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationFieldDescriptor
 from tinymce.widgets import AdminTinyMCE
 
-# The tags staff may use, with the attributes each may carry; and the schemes links may use.
 ALLOWED_TAGS = {
     "p": (),
     "br": (),
@@ -44,7 +38,6 @@ BLOCK_FORMATS = {
 
 
 def sanitize(html):
-    """Return `html` with only the allowed tags, attributes and link schemes kept."""
     return nh3.clean(
         html or "",
         tags=set(ALLOWED_TAGS),
@@ -67,8 +60,6 @@ def editor_options():
 
 
 class RichTextField(models.TextField):
-    """Headings, paragraphs, lists, links, bold and italic; anything else is removed on save."""
-
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
             "help_text",
@@ -78,8 +69,7 @@ class RichTextField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = sanitize(super().pre_save(model_instance, add))
-        # A translated field itself only mirrors the active language's column: writing to it
-        # would write to that column. The columns are fields of their own, sanitized in turn.
+        # A translated field mirrors the active language's column, sanitized on its own.
         mirrors_a_column = isinstance(
             getattr(type(model_instance), self.attname, None), TranslationFieldDescriptor
         )

@@ -1,12 +1,6 @@
 """
-The two staff roles, as groups: an Editor writes drafts and uploads photos; a Publisher also
-publishes, withdraws and deletes, and manages the reference data.
-
-Each app grants the permissions of its own models to the roles in a data migration of its own:
-
-    operations = [grant_to_roles("cooperation", {EDITOR: [...], PUBLISHER: [...]})]
-
-A Publisher has every permission of an Editor: list only what the Publisher adds.
+The two staff roles, as groups: an Editor writes drafts; a Publisher also publishes, withdraws
+and deletes. Each app grants its models' permissions in a data migration with grant_to_roles().
 """
 
 from django.apps import apps as global_apps
@@ -18,7 +12,7 @@ PUBLISHER = "Publisher"
 
 
 def grant_to_roles(app_label, codenames_by_role):
-    """A migration operation that gives the roles these permissions of `app_label`'s models."""
+    """A migration operation giving the roles these permissions; a Publisher gets an Editor's."""
     grants = {
         EDITOR: list(codenames_by_role.get(EDITOR, [])),
         PUBLISHER: [*codenames_by_role.get(EDITOR, []), *codenames_by_role.get(PUBLISHER, [])],
@@ -26,8 +20,7 @@ def grant_to_roles(app_label, codenames_by_role):
 
     def grant(apps, schema_editor):
         using = schema_editor.connection.alias
-        # Permissions are normally created after all migrations have run; on a new database
-        # they do not exist yet when this one runs, so it creates them first.
+        # On a new database the permissions are created only after all migrations.
         create_permissions(
             global_apps.get_app_config(app_label), verbosity=0, apps=apps, using=using
         )
@@ -48,15 +41,13 @@ def grant_to_roles(app_label, codenames_by_role):
         Group = apps.get_model("auth", "Group")
         Permission = apps.get_model("auth", "Permission")
         for role, codenames in grants.items():
-            group = Group.objects.using(using).filter(name=role).first()
-            if group is None:
-                continue
-            group.permissions.remove(
-                *Permission.objects.using(using).filter(
-                    content_type__app_label=app_label, codename__in=codenames
+            for group in Group.objects.using(using).filter(name=role):
+                group.permissions.remove(
+                    *Permission.objects.using(using).filter(
+                        content_type__app_label=app_label, codename__in=codenames
+                    )
                 )
-            )
-            if not group.permissions.exists():
-                group.delete()
+                if not group.permissions.exists():
+                    group.delete()
 
     return migrations.RunPython(grant, revoke)

@@ -17,7 +17,7 @@ def options_of(parser):
 
 def test_the_project_has_commands_to_check():
     names = [name for name, _app in project_commands()]
-    assert {"load_initial_data", "generate_demo_data", "make_renditions"} <= set(names)
+    assert {"load_initial_data", "make_renditions"} <= set(names)
 
 
 @pytest.mark.parametrize(("name", "app"), project_commands())

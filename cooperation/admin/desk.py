@@ -1,5 +1,4 @@
-"""The section's lines of the staff member's desk (editorial.desk): agreements' jubilees
-within 90 days, and the dormant partnerships."""
+"""The section's lines of the staff member's desk (editorial.desk): jubilees, dormant ones."""
 
 import datetime
 
@@ -49,7 +48,6 @@ def coming_jubilees(user):
 
 @desk.line
 def dormant_partnerships(user):
-    """Counted from the stored activity of every agreement: kept until the content changes."""
     if not user.has_perm("cooperation.view_twinningagreement"):
         return None
     since = dormant_since(timezone.localdate())

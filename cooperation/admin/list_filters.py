@@ -1,5 +1,4 @@
-"""The admin's filters by oblast (everything in one oblast, at any level below it) and by
-activity (the dormant partnerships)."""
+"""The admin's filters by oblast and by activity (the dormant partnerships)."""
 
 from django.conf import settings
 from django.contrib import admin

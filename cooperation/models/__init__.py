@@ -1,8 +1,4 @@
-"""
-The cooperation section's content, a module per entity: regions (a hierarchy of both
-countries), the agreements between them, visits, news photos, and the regional cooperation
-page's own text.
-"""
+"""The cooperation section's content, a module per entity."""
 
 from .agreements import TwinningAgreement, dormant_since
 from .jubilees import JUBILEE_AGES, jubilee_years

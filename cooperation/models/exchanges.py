@@ -1,7 +1,6 @@
 """
 An agreement's exchanges as SQL: the published visits and news photos that involve both parties
-(or units within them), as correlated subqueries of a query of agreements. with_last_exchange()
-and cooperation.activity, which stores the result, use them.
+(or units within them), as subqueries for with_last_exchange() and cooperation.activity.
 """
 
 import datetime
@@ -25,17 +24,12 @@ def within(path):
 
 
 def party_path(side, regions):
-    """The path of a party (`side`: "mission_region" or "host_region") of the agreement two
-    queries out, by a subquery: an UPDATE of the agreements cannot join."""
+    """The path of the agreement's party two queries out (an UPDATE cannot join)."""
     return Subquery(regions.filter(pk=OuterRef(OuterRef(f"{side}_id"))).order_by().values("path"))
 
 
 def exchange_rows(registry):
-    """
-    The link rows of the published visits and photos that involve both parties, as (rows, day,
-    moment): the exchange happened on `day` and is public from `moment` on. The models come from
-    `registry`, the app registry or a migration's.
-    """
+    """(rows, day, moment) of the published visits' and photos' links involving both parties."""
     region, visit_link, photo_link = (
         registry.get_model("cooperation", name)
         for name in ("Region", "VisitRegion", "NewsPhotoRegion")

@@ -42,8 +42,7 @@ class Jubilee(NamedTuple):
 
 class JubileeQuerySet(models.QuerySet):
     def jubilees(self, today):
-        """The agreements (not ended) that turn one of JUBILEE_AGES this year or next, with
-        their `jubilee_year`, in the order of the anniversaries (unknown days last)."""
+        """The agreements (not ended) turning one of JUBILEE_AGES this year or next, in order."""
         this_year, next_year = jubilee_years(today)
         return (
             self.filter(
@@ -62,8 +61,7 @@ class JubileeQuerySet(models.QuerySet):
 
 
 class JubileeMixin:
-    """An agreement's anniversaries, from its `year`, `signed_on` and, as annotated by
-    jubilees(), its `jubilee_year`."""
+    """An agreement's anniversaries; `jubilee_year` comes from jubilees()."""
 
     @property
     def jubilee_age(self):
@@ -71,14 +69,12 @@ class JubileeMixin:
 
     @property
     def jubilee_date(self):
-        """The anniversary's day when the signing date is known."""
         if self.signed_on is None:
             return None
         return same_day_in(self.jubilee_year, self.signed_on)
 
     def next_jubilee(self, today):
-        """The coming round anniversary, this year's or later, as a Jubilee (its day None when
-        the signing day is unknown); None for an ended agreement."""
+        """The coming round anniversary as a Jubilee; None for an ended agreement."""
         if self.status == self.Status.ENDED:
             return None
         step = JUBILEE_AGES[0]

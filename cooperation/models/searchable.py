@@ -8,10 +8,7 @@ from ..transliteration import search_lines
 
 
 class SearchableText(models.Model):
-    """
-    An entry whose `searched_fields` (translated) are kept in `search_text`, in every language,
-    case-folded and in Latin letters (cooperation.transliteration), whenever it is saved.
-    """
+    """An entry whose translated `searched_fields` are kept in `search_text` on save."""
 
     searched_fields = ()
 

@@ -12,8 +12,6 @@ JUBILEE_LIMIT = 200
 
 @register.simple_tag
 def upcoming_jubilees():
-    """The agreements' round anniversaries this year and next, for staff planning events:
-    `{"years": (this year, next year), "jubilees": [agreement, ...]}`."""
     today = timezone.localdate()
     return {
         "years": jubilee_years(today),

@@ -1,9 +1,6 @@
 """
-An agreement's own page: both parties and where they lie, the agreement's facts, the visits and
-photos of the pair, its last exchange, a small map, the coming jubilee, and how it began.
-
-Its address is readable, `/bg/cooperation/agreements/12-brest-pleven/`; the agreement's number
-alone, or the parties' old slugs, redirect there.
+An agreement's own page, at `/bg/cooperation/agreements/12-brest-pleven/`; the number alone, or
+the parties' old slugs, redirect there.
 """
 
 from django.shortcuts import redirect

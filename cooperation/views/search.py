@@ -9,7 +9,6 @@ from ..models import Region
 from ..search import RESULT_KINDS, RESULT_KINDS_BY_SLUG, SearchText
 from .mixins import ForgivingPaginationMixin, first_entries
 
-# Results of each kind shown when all kinds are shown together.
 RESULTS_PER_KIND = 5
 
 

@@ -1,7 +1,6 @@
 """
-The editorial layer's lines of the staff member's desk (editorial.desk): drafts awaiting review
-or sent back, imports running or failed, entries going live within a week, entries lacking a
-language; and each staff member's page of e-mail notices (NoticePreference).
+The editorial lines of the staff member's desk (editorial.desk), and each staff member's page of
+e-mail notices (NoticePreference).
 """
 
 import datetime
@@ -40,7 +39,7 @@ def may_see(user, model):
 
 
 def listed(model):
-    """The model's entries with the rows its admin list reads with them (for their names)."""
+    """The model's entries with its admin list's select_related."""
     entries = model._default_manager.all()
     if not admin.site.is_registered(model):
         return entries
@@ -170,7 +169,6 @@ def translated_models():
 
 
 def models_lacking_a_language():
-    """The translated models with an entry that lacks a language, by label."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     codes = [code for code, _name in settings.LANGUAGES if code != default]
     return {

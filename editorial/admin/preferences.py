@@ -10,8 +10,6 @@ from ..models import NoticePreference
 
 @admin.register(NoticePreference)
 class NoticePreferenceAdmin(admin.ModelAdmin):
-    """Each staff member's own choice of e-mail notices, and nobody else's."""
-
     fields = ["frequency", "language"]
 
     def has_module_permission(self, request):

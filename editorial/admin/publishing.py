@@ -1,6 +1,4 @@
-"""
-Publication in the admin: drafts, scheduled and published entries, and who may change which.
-"""
+"""Publication in the admin: drafts, scheduled and published entries, and who may change which."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
@@ -16,13 +14,7 @@ from .reviews import ReviewAdmin
 
 
 class PublishableAdmin(ReviewAdmin, HistoryAdmin):
-    """
-    Drafts, scheduled and published entries. Only staff with the model's "publish" permission
-    (the Publisher role) may change the publication fields (the status, the publish time, and
-    what `publication_fields` adds, such as a photo's "featured"), on every path: the form, the
-    publish and withdraw actions, and a restore, which leaves them as they are for others (a
-    recovered entry comes back as a draft), and says so in the form.
-    """
+    """Only a Publisher may change the `publication_fields`: by form, action or restore."""
 
     actions = ["publish", "unpublish"]
     publication_fields = ["status", "publish_at"]
@@ -69,8 +61,7 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
                 unchanged.append(entry)
                 continue
             entry.status = Publishable.Status.PUBLISHED
-            # A draft's past publish time is when it was written; it goes out now. A future
-            # one schedules it.
+            # A past publish time is when the draft was written; a future one schedules it.
             entry.publish_at = max(entry.publish_at, now)
             try:
                 entry.full_clean()
@@ -129,7 +120,7 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
 
 
 def without(fields, taken_out):
-    """A fieldset's fields (names, or tuples of names on one line) less `taken_out`."""
+    """A fieldset's fields (names, or tuples of names) less `taken_out`."""
     kept = []
     for field in fields:
         if isinstance(field, (list, tuple)):

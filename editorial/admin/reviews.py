@@ -1,7 +1,6 @@
 """
-Review in the admin: an Editor saves a draft and asks for review; a Publisher publishes it, or
-sends it back with a comment. Each step is a revision of the entry's history, and its form says
-where the draft stands. The Editor or the Publishers are told (editorial.notices).
+Review in the admin: an Editor asks for review of a draft; a Publisher publishes it, or sends it
+back with a comment. Each step is a revision, and the other side is told (editorial.notices).
 """
 
 from django import forms
@@ -86,7 +85,6 @@ class ReviewAdmin:
         return None
 
     def reviews_published(self, request, entries):
-        """Close the reviews of entries just published, and tell their editors."""
         for entry in entries:
             review = entry.reviews.filter(state=Review.State.READY).first()
             if review:

@@ -1,8 +1,6 @@
 """
-Month names as the site writes them in dates: lower case in Bulgarian ("6 септември 2021 г."),
-today's spelling in Belarusian ("6 верасня 2021 г."). Django's own catalogues write them
-otherwise; listed here, the names go into the project's catalogues (`make messages`), whose
-translations take precedence over Django's.
+Month names as the site writes them in dates ("6 септември 2021 г."), listed here so that the
+project's catalogues, which take precedence over Django's, translate them (`make messages`).
 """
 
 from django.utils.translation import gettext_noop, pgettext_lazy

@@ -1,8 +1,6 @@
 """
-`env`: the one way settings read environment variables, each as the type it stands for.
-
-An unset or empty variable gives the default; a value that is not of the type (a word where a
-number belongs) stops the site at start-up with the variable's name, never later in a request.
+`env`: the one way settings read environment variables, each as its type. Unset or empty gives
+the default; a value not of the type stops the site at start-up, naming the variable.
 """
 
 import os

@@ -1,10 +1,6 @@
 """
-Load the embassy page's content: regions, agreements, visits, the news photo, the regional
-cooperation page's text and the footer's mission links, with the media files they refer to.
-
-Entries are matched on their natural keys (slugs, the pair of parties): an entry that already
-exists is left as it is, so running the command again, or on a database that staff have edited,
-adds only what is missing and never overwrites an edit.
+Load the embassy page's content from fixtures/, with its media. Entries are matched on their
+natural keys: what exists is left as it is, so running it again never overwrites an edit.
 """
 
 from collections import Counter
@@ -22,8 +18,7 @@ from django.utils.translation import gettext as _
 from photos.fields import make_missing_renditions
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-# In dependency order: a fixture refers only to entries of the fixtures before it. Each holds
-# entries of one model, followed by the rows that link them to regions.
+# In dependency order; each holds one model's entries, then the rows linking them to regions.
 FIXTURE_NAMES = ["regions", "agreements", "visits", "news", "overview", "missions"]
 
 
@@ -36,8 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Media first: a photo's width and height are read from its file when it is saved.
         copied = self.copy_media(FIXTURES_DIR / "media")
-        # One revision of the history holds every entry added, so each can be compared with
-        # later edits, reverted to its initial text, or recovered after it was deleted.
+        # One revision of the history holds every entry added.
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment(_("Initial content, loaded from the embassy page."))
             for name in FIXTURE_NAMES:
@@ -48,27 +42,23 @@ class Command(BaseCommand):
         )
 
     def load_fixture(self, path):
-        """Load the entries of one fixture that are missing; count the entries, not the rows
-        that link them to regions."""
+        """Load the fixture's missing entries; count its main model's entries."""
         added, existing = Counter(), Counter()
         main_model = None
         with path.open(encoding="utf-8") as stream:
             for deserialized in serializers.deserialize("json", stream):
                 entry = deserialized.object
                 main_model = main_model or type(entry)
-                # The deserializer finds an existing row by its natural key and sets its pk.
                 if entry.pk is not None:
                     existing[type(entry)] += 1
                     continue
-                # A full save, not a raw one: it runs the models' own save() (region paths,
-                # timestamps, photo dimensions), as an edit in the admin would.
+                # A full save, not a raw one, as an edit in the admin would.
                 entry.save()
                 make_missing_renditions(entry)
                 added[type(entry)] += 1
         return added[main_model], existing[main_model]
 
     def copy_media(self, media_dir):
-        """Copy the fixtures' media to the default storage, so that it works on any storage."""
         copied = 0
         for source in sorted(media_dir.rglob("*")):
             if not source.is_file():

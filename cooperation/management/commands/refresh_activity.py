@@ -1,7 +1,4 @@
-"""
-Work out again every agreement's last exchange (cooperation.activity): after content was
-written without signals (a restored backup, raw SQL, QuerySet.update()), or as a safety net.
-"""
+"""Work out again every agreement's last exchange (cooperation.activity), e.g. after a restore."""
 
 import time
 

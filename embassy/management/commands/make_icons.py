@@ -1,10 +1,6 @@
 """
-Draw the site's PNG and ICO icons from the mark of static/icons/favicon.svg: two linked rings,
-the red one over the green one at the top, on a white rounded square.
-
-Browsers that read SVG icons use favicon.svg itself; the others, and iOS's home screen, get the
-pictures this command draws with Pillow (which cannot read SVG, hence the mark's geometry here
-too). Run it after changing the SVG's geometry or colours, and commit what it writes.
+Draw the site's PNG and ICO icons with Pillow, which cannot read SVG, from the geometry of
+static/icons/favicon.svg's mark. Run it after changing the SVG, and commit what it writes.
 """
 
 from pathlib import Path
@@ -31,7 +27,6 @@ ICO_SIZES = [16, 32, 48]
 
 
 def draw_mark(size, corner=CORNER):
-    """The mark as a `size`×`size` RGBA picture, its square's corners rounded by `corner`."""
     scale = size * SUPERSAMPLING / VIEWBOX
     canvas = Image.new("RGBA", (size * SUPERSAMPLING,) * 2, (255, 255, 255, 0))
     draw = ImageDraw.Draw(canvas)

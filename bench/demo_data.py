@@ -2,24 +2,34 @@
 Add synthetic regions, agreements, visits and news photos, to see and measure the site at scale.
 
 The data is deterministic for a given --seed, clearly marked as demo content ("Demo town 17"),
-and added beside the real content; it can be run again to add more.
+and added beside the real content; it can be run again to add more. From the project's root:
+
+    .venv/bin/python -m bench.demo_data --regions 2000 --agreements 50000 --visits 5000 \\
+        --photos 2000 --seed 1
 """
 
 import datetime
 import io
+import os
 import random
+import sys
 
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname
-from PIL import Image
+import django
 
-from cooperation.activity import refresh_every_agreement
-from cooperation.models import (
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "embassy.settings")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.files.base import ContentFile  # noqa: E402
+from django.core.files.storage import default_storage  # noqa: E402
+from django.core.management.base import BaseCommand  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from modeltranslation.utils import build_localized_fieldname  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from cooperation.activity import refresh_every_agreement  # noqa: E402
+from cooperation.models import (  # noqa: E402
     NewsPhoto,
     NewsPhotoRegion,
     Region,
@@ -27,7 +37,7 @@ from cooperation.models import (
     Visit,
     VisitRegion,
 )
-from editorial.cache import invalidate_public_pages
+from editorial.cache import invalidate_public_pages  # noqa: E402
 
 DEMO_IMAGE_NAME = "demo/demo-photo.jpg"
 # Demo names by language; a language of settings.LANGUAGES that is not here gets the English one.
@@ -287,3 +297,7 @@ class Command(BaseCommand):
             for photo in created
         )
         self.bulk_create("photo regions", NewsPhotoRegion, links, total)
+
+
+if __name__ == "__main__":
+    Command().run_from_argv(["manage.py", "demo_data", *sys.argv[1:]])
