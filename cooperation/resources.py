@@ -1,5 +1,4 @@
-"""Import and export of regions and agreements as CSV and Excel files (django-import-export),
-rows matched on natural keys (slugs, never ids)."""
+"""CSV and Excel import and export of regions and agreements, rows matched by slugs, not ids."""
 
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets

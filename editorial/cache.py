@@ -99,8 +99,7 @@ def can_store(request, response):
 
 
 def stored_page(request, response):
-    """A page's headers and bytes, compressed for a browser that accepts gzip as GZipMiddleware
-    does."""
+    """A page's headers and bytes, gzipped as GZipMiddleware would for a browser accepting it."""
     body = response.content
     if len(body) >= 200:
         patch_vary_headers(response, ["Accept-Encoding"])
