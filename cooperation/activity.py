@@ -1,8 +1,5 @@
-"""
-Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`): the receivers
-below refresh it for the agreements a change can concern; bulk writes call
-refresh_last_exchange() themselves; `manage.py refresh_activity` refreshes every agreement.
-"""
+"""Each agreement's stored activity (`recorded_last_exchange`, `recorded_until`), refreshed by the
+receivers below, by bulk writes through refresh_last_exchange(), and by `refresh_activity`."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -66,12 +63,10 @@ def refreshing_once():
 
 
 def units_at_or_above(paths):
-    """The slugs of the regions at or above the regions with these paths."""
     return {slug for path in paths for slug in path.strip("/").split("/") if slug}
 
 
 def agreements_reached_by(paths):
-    """The agreements whose both parties lie at or above one of the regions with these paths."""
     slugs = units_at_or_above(paths)
     return TwinningAgreement.objects.filter(
         mission_region__slug__in=slugs, host_region__slug__in=slugs
@@ -84,7 +79,6 @@ def refresh_exchanges_of(paths):
 
 
 def exchange_paths(entries):
-    """The paths of the regions these visits, photos or region links (a queryset) involve."""
     return set(entries.exchange_regions().values_list("path", flat=True))
 
 
@@ -105,7 +99,6 @@ def refresh_after_move(region, old_path):
 @receiver([pre_save, pre_delete], sender=VisitRegion)
 @receiver([pre_save, pre_delete], sender=NewsPhotoRegion)
 def note_exchange_paths(sender, instance, **kwargs):
-    """The regions the row involved as stored, before it changes."""
     stored = sender.objects.filter(pk=instance.pk)
     instance.exchange_paths_before = exchange_paths(stored) if instance.pk else set()
 

@@ -1,7 +1,5 @@
-"""
-The timeline's geometry, a bar per year on an axis through every year: `AgreementTimeline` lays
-it out; templates/cooperation/svg/timeline.html draws it.
-"""
+"""The timeline's geometry, a bar per year on an axis through every year: `AgreementTimeline` lays
+it out; templates/cooperation/svg/timeline.html draws it."""
 
 from collections import Counter
 from dataclasses import dataclass

@@ -1,5 +1,4 @@
-"""
-The agreement map's geometry: both countries' outlines, the parties as points, the agreements
+"""The agreement map's geometry: both countries' outlines, the parties as points, the agreements
 as lines. `AgreementMap.for_agreements()` projects them; templates/cooperation/svg/map.html draws.
 """
 
@@ -127,7 +126,6 @@ def layout_for(codes):
 
 
 def map_point(region, x, y):
-    """A party as the map draws it: a dot linking to the region's page."""
     return {
         "region": region,
         "name": str(region),
@@ -186,7 +184,6 @@ class AgreementMap:
                     {
                         "url": agreement.get_absolute_url(),
                         "title": f"{start['name']} – {end['name']}, {agreement.year}",
-                        # The caption under the map, on two lines.
                         "mission_caption": f"{start['name']} –",
                         "host_caption": f"{end['name']} ({agreement.year})",
                         "x1": start["x"],

@@ -1,8 +1,4 @@
-"""
-Import and export of regions and agreements as CSV and Excel files (django-import-export).
-Rows are matched on natural keys (slugs, never ids); the regions and entries a file names are
-read before its first row (editorial.resources), so large files import in seconds.
-"""
+"""CSV and Excel import and export of regions and agreements, rows matched by slugs, not ids."""
 
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -31,7 +27,7 @@ class RegionBySlugWidget(widgets.ForeignKeyWidget):
         slug = self.slug_in(value)
         if slug is None:
             return None
-        region = self.regions.get(slug)
+        region = self.regions.by_slug.get(slug)
         if region is None:
             raise ValueError(_("There is no region with the slug “%(slug)s”.") % {"slug": slug})
         return region
@@ -53,16 +49,12 @@ class RegionIndex:
             if region.parent_id in self.by_pk:
                 region.parent = self.by_pk[region.parent_id]
 
-    def get(self, slug):
-        return self.by_slug.get(slug)
-
     def add(self, region):
         self.by_slug[region.slug] = region
         if region.pk is not None:
             self.by_pk[region.pk] = region
 
     def moved(self, region):
-        """`region` has moved, and with it the units below it (Region.save)."""
         below = Region.objects.filter(path__startswith=region.path).exclude(pk=region.pk)
         for slug, path in below.values_list("slug", "path"):
             if slug in self.by_slug:
@@ -70,7 +62,6 @@ class RegionIndex:
 
 
 def imported_row(row):
-    """A row as read from a file, each cell without the mark `safe_cell` added."""
     return {column: imported_cell(value) for column, value in row.items()}
 
 
@@ -79,8 +70,6 @@ def blank_as_none(value):
 
 
 class ContentResource(KnownEntriesResource, resources.ModelResource):
-    """Rows found by natural keys; formulas exported marked as text (spreadsheet_cells)."""
-
     class Meta:
         instance_loader_class = KnownEntriesLoader
         skip_diff = True
@@ -110,7 +99,7 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
         self.read_entries(rows)
 
     def read_entries(self, rows):
-        """The entries the rows stand for, read after the regions."""
+        pass
 
     def export_field(self, field, instance, **kwargs):
         return safe_cell(super().export_field(field, instance, **kwargs))
@@ -146,9 +135,8 @@ class RegionResource(ContentResource):
     def region_columns(self):
         return [*super().region_columns(), "slug"]
 
-    # A region's entry is its RegionIndex entry: the one a child row finds as its parent.
     def find_entry(self, row):
-        return self.regions.get(self.fields["slug"].clean(row))
+        return self.regions.by_slug.get(self.fields["slug"].clean(row))
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)

@@ -1,8 +1,6 @@
-"""
-Whole-page cache of the public pages (cache_public_page): a page is stored with the content
-version it was made in and served while that version is current. Any content change starts a
-new version (editorial.signals), and so does the next scheduled publication when it is due.
-"""
+"""Whole-page cache of the public pages (start at cache_public_page): a page is served while the
+content version it was made in is current; a content change (editorial.signals) or a scheduled
+publication falling due starts a new version."""
 
 import hashlib
 import uuid
@@ -28,7 +26,6 @@ def publishable_models():
 
 
 def next_scheduled_publication():
-    """The earliest publish time still to come among published entries, or None."""
     now = timezone.now()
     moments = [
         model.objects.filter(status=model.Status.PUBLISHED, publish_at__gt=now).aggregate(
@@ -40,11 +37,8 @@ def next_scheduled_publication():
 
 
 def invalidate_public_pages(changed_model=None):
-    """
-    Start a new content version: every cached public page is stale from now on. A change to
-    entries that are not publishable (`changed_model`) cannot move the next scheduled
-    publication, which is then kept rather than looked up again (an import saves thousands).
-    """
+    """Start a new content version; a change to a model that is not publishable keeps the next
+    scheduled publication rather than look it up again."""
     previous = cache.get(VERSION_KEY)
     if (
         previous is not None
@@ -59,11 +53,14 @@ def invalidate_public_pages(changed_model=None):
     return state
 
 
-def current_state(state):
-    """The version state read from the cache, renewed when missing or when its time is up."""
+def stored_for_current_version(key):
+    """The current content version, and what is stored under `key` if it was made in it."""
+    found = cache.get_many([VERSION_KEY, key])
+    state = found.get(VERSION_KEY)
     if state is None or (state["ends_at"] and state["ends_at"] <= timezone.now()):
         state = invalidate_public_pages()
-    return state
+    stored_version, value = found.get(key, (None, None))
+    return state["version"], value if stored_version == state["version"] else None
 
 
 def can_use_cache(request):
@@ -80,7 +77,6 @@ def accepts_gzip(request):
 
 
 def page_key(request, vary_on):
-    """The cache key of the page a request asks for."""
     parts = [
         request.method,
         request.get_full_path(),
@@ -103,9 +99,7 @@ def can_store(request, response):
 
 
 def stored_page(request, response):
-    """What the cache keeps of a page: its headers and its bytes, compressed for a browser that
-    accepts gzip as GZipMiddleware compresses (when long enough and made smaller, with random
-    bytes at the end against BREACH)."""
+    """A page's headers and bytes, gzipped as GZipMiddleware would for a browser accepting it."""
     body = response.content
     if len(body) >= 200:
         patch_vary_headers(response, ["Accept-Encoding"])
@@ -117,12 +111,6 @@ def stored_page(request, response):
     return tuple(response.items()), body
 
 
-def page_response(page):
-    """A response serving a stored page."""
-    headers, body = page
-    return HttpResponse(body, headers=headers)
-
-
 def cache_public_page(view, vary_on=()):
     """Serve a public page from the cache while the content has not changed; `vary_on` names
     the request headers that the view's answer depends on, besides the address and language."""
@@ -132,11 +120,8 @@ def cache_public_page(view, vary_on=()):
         if not can_use_cache(request):
             return view(request, *args, **kwargs)
         key = page_key(request, vary_on)
-        # One round trip for both the content version and the page stored with its version.
-        found = cache.get_many([VERSION_KEY, key])
-        version = current_state(found.get(VERSION_KEY))["version"]
-        stored_version, page = found.get(key, (None, None))
-        if stored_version != version:
+        version, page = stored_for_current_version(key)
+        if page is None:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
@@ -144,24 +129,19 @@ def cache_public_page(view, vary_on=()):
                 return response
             page = stored_page(request, response)
             cache.set(key, (version, page), settings.PUBLIC_PAGE_CACHE_SECONDS)
-        return page_response(page)
+        headers, body = page
+        return HttpResponse(body, headers=headers)
 
     return cached_view
 
 
 def cached_until_content_changes(key, compute):
-    """
-    `compute()`'s result, computed once for each content version (and at most for
-    PUBLIC_PAGE_CACHE_SECONDS): for what is costly to work out from all the content, such as a
-    summary on the admin's index.
-    """
+    """`compute()`'s result, computed once for each content version (such as an admin summary)."""
     if settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
         return compute()
     key = f"content-summaries:{key}"
-    found = cache.get_many([VERSION_KEY, key])
-    version = current_state(found.get(VERSION_KEY))["version"]
-    stored_version, value = found.get(key, (None, None))
-    if stored_version != version:
+    version, value = stored_for_current_version(key)
+    if value is None:
         value = compute()
         cache.set(key, (version, value), settings.PUBLIC_PAGE_CACHE_SECONDS)
     return value

@@ -1,7 +1,5 @@
-"""
-The staff member's desk: one line for each kind of work awaiting them, on the admin's index and
-in the daily digest (editorial.notices). Each app registers its lines with `@desk.line`.
-"""
+"""The staff member's desk: one line for each kind of work awaiting them, on the admin's index and
+in the daily digest (editorial.notices). Each app registers its lines with `@desk.line`."""
 
 from dataclasses import dataclass, field
 

@@ -1,5 +1,4 @@
-"""
-E-mail to the staff about what awaits them: at each event (`notify()`) or in a daily digest
+"""E-mail to the staff about what awaits them: at each event (`notify()`) or in a daily digest
 (`send_digests()`), as each chose (NoticePreference). A mail server's failure is logged, not raised.
 """
 

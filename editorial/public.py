@@ -1,13 +1,5 @@
-"""
-Public pages: read-only, and served from the page cache while the content has not changed.
-
-    class RegionDetailView(PublicPageMixin, DetailView): ...
-    path("feed/", read_only(NewsFeed()), name="news_feed")
-
-A public page answers GET and HEAD; any other method is a 405 that names those two, without a
-CSRF check first (the page changes nothing, and the check would turn the answer into a 403).
-A page with a form (`with_form`) answers POST too, which the CSRF check guards.
-"""
+"""Public pages: read-only (GET and HEAD; any other method a 405, not a CSRF 403), served from the
+page cache. Use PublicPageMixin on a view class, read_only() or with_form() on a view."""
 
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -16,13 +8,11 @@ from .cache import cache_public_page
 
 
 def read_only(view):
-    """Serve `view` for GET and HEAD only."""
     return csrf_exempt(require_safe(view))
 
 
 def with_form(view):
-    """Serve `view`, a page with a form, for GET, HEAD and POST; any other method is a 405 that
-    names those, before the CSRF check, which still guards the POST."""
+    """Serve `view` for GET, HEAD and POST, which the CSRF check guards."""
     return csrf_exempt(require_http_methods(["GET", "HEAD", "POST"])(csrf_protect(view)))
 
 

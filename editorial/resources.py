@@ -1,9 +1,5 @@
-"""
-Fast django-import-export resources (KnownEntriesResource): the entries a file names are read
-before its first row, the database's constraints stand in for per-row uniqueness queries, new
-entries are written in batches with the signals a save sends, and the page cache is renewed
-once per import.
-"""
+"""Fast django-import-export resources (start at KnownEntriesResource): entries read before the
+first row, uniqueness left to the database's constraints, new entries written in batches."""
 
 import copy
 
@@ -17,18 +13,13 @@ from .signals import renewing_once
 
 
 def chunks(values, size=1000):
-    """`values` in lists of at most `size`: a query's IN list stays within a database's limits."""
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
 
 def foreign_keys_known_to_hold(instance):
-    """
-    The foreign keys of `instance` whose check would only ask the database what is known: they
-    point to an entry read from it or saved to it (as a row's region, read before the first row),
-    which meets the key's `limit_choices_to` when that is a set of plain values.
-    """
+    """The foreign keys of `instance` pointing to a saved entry known to meet limit_choices_to."""
     names = []
     for field in instance._meta.concrete_fields:
         if not field.many_to_one or not field.is_cached(instance):
@@ -49,7 +40,6 @@ def foreign_keys_known_to_hold(instance):
 
 
 def unwritten_related_entries(instance):
-    """The entries `instance` refers to (its foreign keys) that are not in the database yet."""
     for field in instance._meta.concrete_fields:
         if field.many_to_one and field.is_cached(instance):
             related = field.get_cached_value(instance)
@@ -58,37 +48,23 @@ def unwritten_related_entries(instance):
 
 
 class KnownEntriesLoader(BaseInstanceLoader):
-    """The entry of a row, among those its resource read before the first row; no query."""
-
     def get_instance(self, row):
         return self.resource.known_entry(row)
 
 
 class BatchRefused(Exception):
-    """The database refused a row of a batch of new entries (see KnownEntriesResource)."""
+    pass
 
 
 class KnownEntriesResource:
-    """
-    Mixed into a ModelResource whose Meta sets skip_diff and KnownEntriesLoader. Subclasses
-    define read_known_entries(rows), find_entry(row) and remember(entry); fill_derived_fields()
-    does what the model's save() does before it writes.
-    When the database refuses a batch, the file is imported again a row at a time, to say which.
-    """
+    """Mixed into a ModelResource whose Meta sets skip_diff and KnownEntriesLoader. Subclasses
+    define read_known_entries(rows), find_entry(row) and remember(entry); a refused batch has
+    the file imported again a row at a time, to say which row."""
 
     BATCH_SIZE = 500
     in_batches = batch_refused = False
     # How many rows, from the first, get their changes marked (row_result.diff); None: all.
     diff_rows = None
-
-    def read_known_entries(self, rows):
-        raise NotImplementedError
-
-    def find_entry(self, row):
-        raise NotImplementedError
-
-    def remember(self, entry):
-        raise NotImplementedError
 
     def fill_derived_fields(self, instance):
         pass
@@ -111,10 +87,9 @@ class KnownEntriesResource:
         super().before_import(dataset, **kwargs)
         self.import_fields = super().get_import_fields()
         self.blank_entry = None
-        model = self._meta.model
-        # Not for a model whose defaults are worked out anew for each entry (init_instance()).
         self.copies_blank_entry = not any(
-            field.has_default() and callable(field.default) for field in model._meta.fields
+            field.has_default() and callable(field.default)
+            for field in self._meta.model._meta.fields
         )
         self.new_entries = []  # [entry, its row's result] not written yet
         self.batch_refused = False
@@ -123,7 +98,6 @@ class KnownEntriesResource:
 
     def import_row(self, row, instance_loader, **kwargs):
         if self.batch_refused:
-            # This pass is given up (see import_data).
             return self.get_row_result_class()()
         self.unsaved_entry = None
         try:
@@ -138,7 +112,6 @@ class KnownEntriesResource:
         return row_result
 
     def get_import_fields(self):
-        # Asked for several times a row; the same throughout an import.
         if getattr(self, "import_fields", None) is None:
             return super().get_import_fields()
         return self.import_fields
@@ -172,7 +145,6 @@ class KnownEntriesResource:
         if entry is not None:
             if entry._state.adding:
                 self.write_new_entries()
-            # Put back as it is unless the row saves it.
             self.unsaved_entry = entry, copy.copy(entry)
         return entry
 
@@ -199,7 +171,6 @@ class KnownEntriesResource:
         super().after_import(dataset, result, **kwargs)
 
     def write_new_entries(self):
-        """The new entries not written yet, in batches whose entries refer to written ones."""
         batch = []
         for entry, _row_result in self.new_entries:
             # An entry it refers to waits in this batch: written first, it then has its id.

@@ -1,8 +1,5 @@
-"""
-Revision history of the content (django-reversion): restoring one entry and its own rows (a
-visit's regions) to a saved version, never the other entries of its revision, and comparing
-two versions field by field.
-"""
+"""Revision history of the content (django-reversion): restoring one entry and its own rows (a
+visit's regions) to a saved version, and comparing two versions field by field."""
 
 import difflib
 import re
@@ -32,20 +29,12 @@ def mirrored_fields(model):
 
 
 def register_versioned(model, exclude=(), **options):
-    """
-    Keep the versions of `model` with every language's column, not the mirrored translated
-    field, nor the fields in `exclude`. Called by the admin, once django-modeltranslation has
-    added the columns.
-    """
+    """Version `model` with every language's column, not the mirrored translated field."""
     reversion.register(model, exclude=[*mirrored_fields(model), *exclude], **options)
 
 
 def record_revision(entries, comment):
-    """
-    Record `entries` as they are now, in a revision of their own, after a change made outside
-    the admin, so that a change form opened before it is refused as stale. The comment is kept
-    in the staff's language (LANGUAGE_CODE).
-    """
+    """Record `entries` after a change made outside the admin: a form opened before is stale."""
     entries = [entry for entry in entries if reversion.is_registered(type(entry))]
     if not entries:
         return
@@ -83,7 +72,6 @@ class ChildRelation:
 
 
 def version_pk(version):
-    """The primary key of the entry a version holds, as the model stores it."""
     model = version.content_type.model_class()
     return version.field_dict[model._meta.pk.attname]
 
@@ -112,10 +100,7 @@ class FieldChange:
 
 
 def editable_fields(model):
-    """
-    The fields staff edit, one per language for translated ones: the translated field itself
-    only mirrors the active language's column.
-    """
+    """The fields staff edit, one per language for translated ones."""
     mirrored = mirrored_fields(model)
     return [
         field
@@ -169,34 +154,33 @@ def marked_difference(before, after):
 def compare_versions(older, newer, children=()):
     """The fields that differ between two versions of one entry, in the model's field order."""
     model = older.content_type.model_class()
-    changes = []
+    compared = []
     for field in editable_fields(model):
-        old_value, new_value = (
-            older.field_dict.get(field.attname),
-            newer.field_dict.get(field.attname),
-        )
-        if old_value == new_value:
-            continue
-        before, after = display_value(field, old_value), display_value(field, new_value)
-        if before != after:
-            changes.append(FieldChange(str(field.verbose_name), *marked_difference(before, after)))
-    pk = version_pk(older)
-    for child in children:
-        before = sorted(
-            child.describe(version) for version in child.versions_in(older.revision, pk)
-        )
-        after = sorted(child.describe(version) for version in child.versions_in(newer.revision, pk))
-        if before != after:
-            changes.append(
-                FieldChange(
-                    str(child.label), *marked_difference(", ".join(before), ", ".join(after))
+        old_value, new_value = (version.field_dict.get(field.attname) for version in (older, newer))
+        if old_value != new_value:
+            compared.append(
+                (
+                    field.verbose_name,
+                    display_value(field, old_value),
+                    display_value(field, new_value),
                 )
             )
-    return changes
+    pk = version_pk(older)
+    for child in children:
+        before, after = (
+            ", ".join(sorted(map(child.describe, child.versions_in(version.revision, pk))))
+            for version in (older, newer)
+        )
+        compared.append((child.label, before, after))
+    return [
+        FieldChange(str(label), *marked_difference(before, after))
+        for label, before, after in compared
+        if before != after
+    ]
 
 
 def foreign_key_to(model, child_model, name=None):
-    """The field of `child_model` that points to `model`: the one named `name`, or the first."""
+    """The foreign key of `child_model` to `model`: the one named `name`, or the first."""
     if name:
         return child_model._meta.get_field(name)
     return next(

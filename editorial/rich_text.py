@@ -1,7 +1,5 @@
-"""
-Rich text: the one allow-list of what staff may write. `RichTextField` sanitizes every value
-with it on save; its form field, the TinyMCE editor, is told the same list.
-"""
+"""Rich text: the one allow-list of what staff may write. `RichTextField` sanitizes every value
+with it on save; its form field, the TinyMCE editor, is told the same list."""
 
 import nh3
 from django.contrib.admin import widgets as admin_widgets
@@ -12,18 +10,7 @@ from modeltranslation.fields import TranslationFieldDescriptor
 from tinymce.widgets import AdminTinyMCE
 
 ALLOWED_TAGS = {
-    "p": (),
-    "br": (),
-    "h2": (),
-    "h3": (),
-    "h4": (),
-    "ul": (),
-    "ol": (),
-    "li": (),
-    "strong": (),
-    "b": (),
-    "em": (),
-    "i": (),
+    **dict.fromkeys(["p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "b", "em", "i"], ()),
     "a": ("href", "title"),
     "blockquote": (),
 }
@@ -48,7 +35,7 @@ def sanitize(html):
 
 
 def editor_options():
-    """What TinyMCE may offer and keep, in its own notation: `p,br,...,a[href|title]`."""
+    """What TinyMCE may offer and keep, in its notation: `p,br,...,a[href|title]`."""
     elements = [
         f"{tag}[{'|'.join(names)}]" if names else tag for tag, names in ALLOWED_TAGS.items()
     ]

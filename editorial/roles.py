@@ -1,7 +1,5 @@
-"""
-The two staff roles, as groups: an Editor writes drafts; a Publisher also publishes, withdraws
-and deletes. Each app grants its models' permissions in a data migration with grant_to_roles().
-"""
+"""The two staff roles, as groups: an Editor writes drafts; a Publisher also publishes, withdraws
+and deletes. Each app grants its models' permissions in a data migration with grant_to_roles()."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -18,6 +16,13 @@ def grant_to_roles(app_label, codenames_by_role):
         PUBLISHER: [*codenames_by_role.get(EDITOR, []), *codenames_by_role.get(PUBLISHER, [])],
     }
 
+    def permissions_of(apps, using, codenames):
+        return (
+            apps.get_model("auth", "Permission")
+            .objects.using(using)
+            .filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
     def grant(apps, schema_editor):
         using = schema_editor.connection.alias
         # On a new database the permissions are created only after all migrations.
@@ -25,12 +30,9 @@ def grant_to_roles(app_label, codenames_by_role):
             global_apps.get_app_config(app_label), verbosity=0, apps=apps, using=using
         )
         Group = apps.get_model("auth", "Group")
-        Permission = apps.get_model("auth", "Permission")
         for role, codenames in grants.items():
             group, _created = Group.objects.using(using).get_or_create(name=role)
-            permissions = Permission.objects.using(using).filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
+            permissions = permissions_of(apps, using, codenames)
             missing = set(codenames) - {permission.codename for permission in permissions}
             if missing:
                 raise RuntimeError(f"Permissions not found: {sorted(missing)}")
@@ -39,14 +41,9 @@ def grant_to_roles(app_label, codenames_by_role):
     def revoke(apps, schema_editor):
         using = schema_editor.connection.alias
         Group = apps.get_model("auth", "Group")
-        Permission = apps.get_model("auth", "Permission")
         for role, codenames in grants.items():
             for group in Group.objects.using(using).filter(name=role):
-                group.permissions.remove(
-                    *Permission.objects.using(using).filter(
-                        content_type__app_label=app_label, codename__in=codenames
-                    )
-                )
+                group.permissions.remove(*permissions_of(apps, using, codenames))
                 if not group.permissions.exists():
                     group.delete()
 

@@ -1,8 +1,6 @@
-"""
-Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale: at the
+"""Any change to public content (settings.PUBLIC_CONTENT_APPS) makes the cached pages stale: at the
 change, and again after its transaction commits, since a page made in between from the rows as
-they were would otherwise be cached under the new version.
-"""
+they were would otherwise be cached under the new version."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,8 +22,7 @@ waiting = local()
 
 @contextmanager
 def renewing_once():
-    """The changes made in the block renew the content version at the first one, and once more
-    after the commit, rather than at each change."""
+    """The block's changes renew the content version at the first one and after the commit."""
     token = changed_in_block.set("")
     try:
         yield

@@ -1,7 +1,5 @@
-"""
-Reading an uploaded CSV or Excel file into rows (read_spreadsheet), or refusing it with a
-message in the staff member's language that says why and names the row or column.
-"""
+"""Reading an uploaded CSV or Excel file into rows (read_spreadsheet), or refusing it with a
+message in the staff member's language that says why and names the row or column."""
 
 import csv
 import io
@@ -33,10 +31,7 @@ def number(value):
 
 
 def read_spreadsheet(data, file_format, resource):
-    """
-    The rows of a file (bytes) as a tablib Dataset, with the encoding a CSV was read in.
-    Refuses what cannot be imported, before any row is looked at.
-    """
+    """The rows of a file (bytes) as a tablib Dataset, and the encoding a CSV was read in."""
     check_size(len(data))
     if not data.strip():
         raise refuse(_("The file is empty."))
@@ -75,7 +70,6 @@ def read_spreadsheet(data, file_format, resource):
 
 
 def check_size(size):
-    """Refuse a file of `size` bytes over the cap, before it is read."""
     if size > settings.IMPORT_MAX_BYTES:
         raise refuse(
             _("The file is %(size)s; a file to import may be at most %(limit)s."),
@@ -98,12 +92,9 @@ def read_csv(data):
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
     try:
-        for row in reader:
-            rows.append(row)
+        rows = list(reader)
     except csv.Error as error:
-        # The reader's own reasons are in English: the staff member is told one of theirs.
         if "field larger than field limit" in str(error):
             raise refuse(
                 _("Row %(row)s has a cell of more than %(limit)s characters."),
@@ -121,7 +112,6 @@ def read_csv(data):
 
 
 def decoded(data):
-    """The text of a CSV file, and the name of its encoding unless it is UTF-8."""
     for encoding, name in ENCODINGS:
         try:
             return data.decode(encoding), ("" if encoding == "utf-8-sig" else name)
@@ -147,7 +137,6 @@ def read_xlsx(data):
 
 
 def check_headers(first_row, resource):
-    """The column names of the first row; refused unless they are the resource's columns."""
     headers = [str(cell).strip() for cell in first_row]
     while headers and not headers[-1]:
         headers.pop()

@@ -49,14 +49,9 @@ class RegionAdmin(SpreadsheetImportExportMixin, HistoryAdmin, TranslatedAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                agreement_total=Count("agreements_as_mission_party", distinct=True)
-                + Count("agreements_as_host_party", distinct=True)
-            )
-        )
+        total = Count("agreements_as_mission_party", distinct=True)
+        total += Count("agreements_as_host_party", distinct=True)
+        return super().get_queryset(request).annotate(agreement_total=total)
 
     @admin.display(description=_("agreements"), ordering="agreement_total")
     def agreement_count(self, region):

@@ -1,8 +1,6 @@
-"""
-A change form refused when its entry was saved since it was opened: the form carries the id of
+"""A change form refused when its entry was saved since it was opened: the form carries the id of
 the latest django-reversion Version of the entry and its inline rows, checked under a row lock
-on save. Start at version_checked_form().
-"""
+on save. Start at version_checked_form()."""
 
 from django import forms
 from django.contrib.admin.utils import quote
@@ -50,7 +48,7 @@ class EntryVersions:
         return Version.objects.filter(condition)
 
     def latest(self):
-        """The id of the latest version, 0 when the entry has never been saved with one."""
+        """The id of the latest version, or 0."""
         return self.versions().aggregate(latest=Max("pk"))["latest"] or 0
 
     def lock(self):
@@ -66,14 +64,10 @@ class EntryVersions:
             .select_related("revision__user", "content_type")
             .order_by("pk")
         )
-        saves = []
-        for version in newer:
-            save = saved_by(version.revision)
-            if save not in saves:
-                saves.append(save)
-        if not saves:
-            # Only rows deleted since the form was opened: no version says who.
-            saves.append(_("rows of it were deleted"))
+        # Without a newer version, only rows were deleted since the form was opened.
+        saves = list(dict.fromkeys(saved_by(version.revision) for version in newer)) or [
+            _("rows of it were deleted")
+        ]
         message = _(
             "This entry was changed after you opened it: %(saves)s. Nothing was saved: your "
             "changes are kept below. %(compare)s, then save again to replace those changes with "
@@ -90,8 +84,7 @@ class EntryVersions:
         )
 
     def comparison_url(self, opened, newer):
-        """The comparison of the version the form was opened at with the latest one: of the
-        entry itself, or else of a row changed on its own page (a region's agreement)."""
+        """The comparison of the version opened with the latest: of the entry, or of a row."""
         entry_type = ContentType.objects.get_for_model(self.entry)
         changed = sorted(
             {(version.content_type, version.object_id) for version in newer},
@@ -119,8 +112,7 @@ class EntryVersions:
 
 
 def saved_by(revision):
-    """“Ivan Petrov on 6 September 2021, 14:03”, in the staff member's language; for a change
-    made outside the admin, its revision's comment in place of the name."""
+    """“Ivan Petrov on 6 September 2021, 14:03”, in the staff member's language."""
     user = revision.user
     when = date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
     if user is None and revision.comment:

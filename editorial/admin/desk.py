@@ -1,7 +1,4 @@
-"""
-The editorial lines of the staff member's desk (editorial.desk), and each staff member's page of
-e-mail notices (NoticePreference).
-"""
+"""The editorial lines of the staff member's desk (editorial.desk)."""
 
 import datetime
 import operator
@@ -39,7 +36,6 @@ def may_see(user, model):
 
 
 def listed(model):
-    """The model's entries with its admin list's select_related."""
     entries = model._default_manager.all()
     if not admin.site.is_registered(model):
         return entries
@@ -65,13 +61,11 @@ def review_items(reviews, who, when, note=""):
 
 @desk.line
 def drafts_to_review(user):
-    """A Publisher's drafts to review; an Editor's drafts awaiting one."""
     publishable = [model for model in publishable_models() if may(user, "publish", model)]
     condition = Q(requested_by=user)
     for opts in (model._meta for model in publishable):
         condition |= Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
     reviews = Review.objects.filter(condition, state=Review.State.READY)
-    reviews = reviews.select_related("requested_by")
     if not (count := reviews.count()):
         return None
     if publishable:
@@ -84,7 +78,7 @@ def drafts_to_review(user):
             "%(count)d of your drafts await a Publisher",
             count,
         )
-    items = review_items(reviews, "requested_by", "requested_at")
+    items = review_items(reviews.select_related("requested_by"), "requested_by", "requested_at")
     return Line(text % {"count": count}, items=items, digest=True)
 
 

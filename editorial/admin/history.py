@@ -27,14 +27,14 @@ from .uploads import UploadsStoredForm
 
 
 def version_number(text):
-    """A version's id from an address; a text that is no id (5,000 digits) is a 404."""
+    """A version's id from an address, or a 404."""
     if not (text.isascii() and text.isdigit() and len(text) <= 18):
         raise Http404
     return int(text)
 
 
 class _KeepNothing(Exception):
-    """Raised to roll back a revert that was only shown, not saved."""
+    """Rolls back a revert that was only shown, not saved."""
 
     def __init__(self, response):
         self.response = response
@@ -80,9 +80,8 @@ class HistoryAdmin(VersionAdmin):
         return child_relations(self.model, [inline.model for inline in self.inlines])
 
     def entry_versions(self, object_id):
-        return Version.objects.get_for_object_reference(self.model, object_id).select_related(
-            "revision__user"
-        )
+        versions = Version.objects.get_for_object_reference(self.model, object_id)
+        return versions.select_related("revision__user")
 
     def history_view(self, request, object_id, extra_context=None):
         versions = self.entry_versions(unquote(object_id))
@@ -93,8 +92,7 @@ class HistoryAdmin(VersionAdmin):
     def compare_view(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
         history = f"admin:{self.opts.app_label}_{self.opts.model_name}_history"
-        if entry is None:
-            # Django's history view says that the entry does not exist.
+        if entry is None:  # Django's history view says so.
             return redirect(history, object_id)
         if not self.has_view_or_change_permission(request, entry):
             raise PermissionDenied
@@ -136,7 +134,6 @@ class HistoryAdmin(VersionAdmin):
             Version.objects.get_deleted(self.model).filter(pk=version_number(version_id)).first()
         )
         if version is None:
-            # Recovered meanwhile by someone else, or never deleted.
             messages.error(request, _("This entry is not deleted: it may have been recovered."))
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         context = {
@@ -154,12 +151,12 @@ class HistoryAdmin(VersionAdmin):
         return getattr(request, "restoring_version", None) is not None
 
     def version_restored(self, request, entry):
-        """Called once `entry` is saved as an older version (to remake a photo's renditions)."""
+        """Called once `entry` is saved as an older version."""
 
     def version_form_view(self, request, version, template_name, extra_context):
         """The change form filled with a saved version: shown (and rolled back), saved on POST."""
         request.restoring_version = version
-        # Shown only: rolled back, so nothing that listens for saves hears of it.
+        # Shown only: rolled back, so no receiver hears of it.
         if request.method == "POST":
             signals = nullcontext()
         else:
@@ -200,8 +197,8 @@ class HistoryAdmin(VersionAdmin):
         fields = self.fields_kept_on_restore(request)
         if not fields:
             return {}
-        current = self.model._default_manager.using(version.db).filter(pk=version.object_id)
-        current = current.first()
+        manager = self.model._default_manager.using(version.db)
+        current = manager.filter(pk=version.object_id).first()
         if current is None:
             return {field: self.opts.get_field(field).get_default() for field in fields}
         return {field: getattr(current, field) for field in fields}

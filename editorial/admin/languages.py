@@ -1,7 +1,5 @@
-"""
-Translated entries in the admin: the four languages of a short field side by side, longer texts
-one language at a time under tabs, and the languages an entry still lacks.
-"""
+"""Translated entries in the admin: the four languages of a short field side by side, longer texts
+one language at a time under tabs, and the languages an entry still lacks."""
 
 import operator
 from functools import reduce
@@ -35,10 +33,7 @@ def missing_languages(entry):
 
 
 def missing_language_condition(model, code):
-    """
-    A condition on `model`'s rows that lack language `code`: some text is given in the default
-    language and not in `code`, as missing_languages() says of one entry.
-    """
+    """A condition on `model`'s rows that lack language `code`, as missing_languages() says."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     conditions = []
     for field in translator.get_options_for_model(model).all_fields:
@@ -60,12 +55,8 @@ languages_of = lazy(_languages_of, str)
 
 
 class TranslatedAdmin(TranslationAdmin):
-    """
-    The languages of a short field (a name, a title) side by side on one line; a longer text
-    one language at a time, under a tab per language that says which are still empty
-    (editorial/static/editorial/admin/language-tabs.js; without JavaScript the languages stand
-    one under another); the list and the form say which languages an entry still lacks.
-    """
+    """The languages of a short field side by side; a longer text one language at a time under
+    tabs (language-tabs.js); the list and the form say which languages an entry still lacks."""
 
     side_by_side_max_length = 300
 
@@ -75,12 +66,12 @@ class TranslatedAdmin(TranslationAdmin):
 
     def short_fields(self):
         """The translated fields whose languages stand side by side."""
-        options = translator.get_options_for_model(self.model)
+        fields = map(self.opts.get_field, translator.get_options_for_model(self.model).all_fields)
         return {
-            name
-            for name in options.all_fields
-            if isinstance(self.model._meta.get_field(name), models.CharField)
-            and self.model._meta.get_field(name).max_length <= self.side_by_side_max_length
+            field.name
+            for field in fields
+            if isinstance(field, models.CharField)
+            and field.max_length <= self.side_by_side_max_length
         }
 
     def patch_translation_field(self, db_field, field, request, **kwargs):
@@ -88,8 +79,6 @@ class TranslatedAdmin(TranslationAdmin):
         original = getattr(db_field, "translated_field", None)
         if original is None or original.name in self.short_fields():
             return
-        # What the language tabs need to know, in the staff member's language (a long text's
-        # widget is never wrapped as a related field's is).
         names = dict(settings.LANGUAGES)
         field.widget.attrs.update(
             {

@@ -120,7 +120,6 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
 
 
 def without(fields, taken_out):
-    """A fieldset's fields (names, or tuples of names) less `taken_out`."""
     kept = []
     for field in fields:
         if isinstance(field, (list, tuple)):

@@ -1,7 +1,5 @@
-"""
-Review in the admin: an Editor asks for review of a draft; a Publisher publishes it, or sends it
-back with a comment. Each step is a revision, and the other side is told (editorial.notices).
-"""
+"""Review in the admin: an Editor asks for review of a draft; a Publisher publishes it, or sends it
+back with a comment. Each step is a revision, and the other side is told (editorial.notices)."""
 
 from django import forms
 from django.contrib import messages
@@ -60,7 +58,6 @@ class ReviewAdmin:
         return self.reviewed(request, obj) or super().response_change(request, obj)
 
     def reviewed(self, request, entry):
-        """After a save: ask for review, send back, or close the review of a published entry."""
         review = entry.reviews.first()
         if "_ready" in request.POST and entry.status == entry.Status.DRAFT:
             entry.reviews.all().delete()

@@ -1,8 +1,5 @@
-"""
-The entries that still lack a language, for the staff: how many of each model lack each
-language, and the entries of one model that lack one language, each linking to its form. It
-covers every model whose admin is a TranslatedAdmin, and only those the staff member may see.
-"""
+"""The entries that still lack a language: how many of each model (a TranslatedAdmin's) lack each
+language, and the entries of one model that lack one language."""
 
 from django.apps import apps
 from django.conf import settings
@@ -28,12 +25,11 @@ class MissingTranslationsView(TemplateView):
     paginate_by = 50
 
     def languages(self):
-        """The languages that can be missing: all but the default one, the entries' original."""
+        """The languages that can be missing: all but the default one."""
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         return [(code, name) for code, name in settings.LANGUAGES if code != default]
 
     def visible_admins(self):
-        """The TranslatedAdmins of the site whose entries this staff member may see."""
         registered = [model for model in apps.get_models() if self.admin_site.is_registered(model)]
         admins = [
             model_admin
@@ -44,7 +40,6 @@ class MissingTranslationsView(TemplateView):
         return sorted(admins, key=lambda model_admin: str(model_admin.opts.verbose_name_plural))
 
     def counts(self, model_admin, languages):
-        """How many entries of the model lack each language, in one query."""
         model = model_admin.model
         counters = {
             code: Count("pk", filter=missing_language_condition(model, code)) for code in languages
@@ -76,7 +71,6 @@ class MissingTranslationsView(TemplateView):
         return context
 
     def chosen(self, admins, languages):
-        """The entries of the chosen model that lack the chosen language, a page at a time."""
         by_key = {model_admin.opts.label_lower: model_admin for model_admin in admins}
         model_admin = by_key.get(self.request.GET.get("model", ""))
         code = self.request.GET.get("language", "")

@@ -9,14 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 class PublicationQuerySet(models.QuerySet):
     def published(self):
-        """Entries the public may see: published, with a publish time already past."""
         return self.filter(status=Publishable.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """
-        Staff who may view these entries in the admin also see drafts and scheduled entries,
-        to preview them on their public URL; everyone else sees what is published.
-        """
+        """All entries for staff who may view them in the admin (to preview), else published."""
         if user.is_active and user.is_staff:
             opts = self.model._meta
             if any(

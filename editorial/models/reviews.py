@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Review(models.Model):
-    """A draft's way to publication: its Editor marks it ready, a Publisher publishes it or sends
-    it back with a comment (editorial.admin.reviews). One per entry, its latest."""
+    """A draft's latest way to publication: marked ready, then published or sent back."""
 
     class State(models.TextChoices):
         READY = "ready", _("ready for review")
@@ -42,12 +41,8 @@ class Review(models.Model):
         return f"{self.entry}: {self.get_state_display()}"
 
     def decide(self, state, user, comment=""):
-        self.state, self.decided_by, self.decided_at, self.comment = (
-            state,
-            user,
-            timezone.now(),
-            comment,
-        )
+        self.state, self.decided_by, self.comment = state, user, comment
+        self.decided_at = timezone.now()
         self.save()
 
 
