@@ -1,13 +1,16 @@
 """How often one address may post to the board: COOPERATION_PARTNER_POSTS_PER_HOUR requests and
-answers together per clock hour, counted in the cache."""
+answers together per clock hour, counted in the database (BoardPostCount)."""
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 
 from embassy.throttling import address_seen_by_proxy
+
+from .models import BoardPostCount
 
 HOUR = 60 * 60
 
@@ -20,13 +23,13 @@ def client_address(request):
 
 def allow_board_post(request):
     """Count one post from the visitor's address; False once it is past the hour's allowance."""
-    # Hashed: the cache keeps no visitor's address.
+    # Hashed: the database keeps no visitor's address.
     address = hashlib.sha256(client_address(request).encode()).hexdigest()
-    key = f"partner-board-posts:{address}:{int(time.time() // HOUR)}"
-    cache.add(key, 0, HOUR)
-    try:
-        posts = cache.incr(key)
-    except ValueError:  # Expired between the two calls.
-        cache.set(key, 1, HOUR)
-        posts = 1
-    return posts <= settings.COOPERATION_PARTNER_POSTS_PER_HOUR
+    hour = int(time.time() // HOUR)
+    with transaction.atomic():
+        BoardPostCount.objects.filter(hour__lt=hour).delete()
+        BoardPostCount.objects.get_or_create(address=address, hour=hour)
+        count = BoardPostCount.objects.filter(address=address, hour=hour)
+        # The update locks the row until the end of the transaction: posts are counted in turn.
+        count.update(posts=F("posts") + 1)
+        return count.get().posts <= settings.COOPERATION_PARTNER_POSTS_PER_HOUR

@@ -1,6 +1,6 @@
 """The board's pages: the published requests, a request's page with the form that answers it,
-the form that posts a request, the page that withdraws one. Only the board is cached: the pages
-with a form carry their visitor's CSRF token."""
+the form that posts a request, the links of the receipt that confirm and withdraw one. Only the
+board is cached: the pages with a form carry their visitor's CSRF token."""
 
 from http import HTTPStatus
 
@@ -13,17 +13,17 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, FormView, TemplateView
+from django.views.generic import CreateView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
 from cooperation.countries import country_choices, country_name
 from cooperation.views.mixins import ForgivingPaginationMixin
 from editorial.public import PublicPageMixin
 
-from .emails import SENDING_ERRORS, announce_new_request, forward_answer
+from .emails import SENDING_ERRORS, forward_answer, send_receipt
 from .filters import PartnerRequestFilter
 from .forms import AnswerForm, PartnerRequestForm
-from .models import PartnerRequest
+from .models import PartnerRequest, request_confirmed
 from .throttling import allow_board_post
 
 
@@ -99,12 +99,24 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
         partner_request = form.save(commit=False)
         partner_request.language = get_language()
         partner_request.save()
-        announce_new_request(partner_request, self.request)
+        try:
+            send_receipt(partner_request, self.request)
+        except SENDING_ERRORS:
+            # Without the receipt its link cannot confirm the request: nothing is kept.
+            partner_request.delete()
+            form.add_error(
+                None,
+                _(
+                    "The e-mail that confirms your request could not be sent just now, so the "
+                    "request was not kept. Please try again later."
+                ),
+            )
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _(
-                "Thank you. Your request appears on the board once the embassy has checked it. "
-                "We have sent you an e-mail with a link that withdraws it."
+                "Thank you. We have sent you an e-mail: open the link in it to confirm your "
+                "request. The embassy then checks it before it appears on the board."
             ),
         )
         return redirect("partners:board")
@@ -112,8 +124,8 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
 
 @method_decorator(never_cache, name="dispatch")
 class PartnerRequestView(BoardPostMixin, FormView):
-    """A request's page; while it is open and published, with the form that answers it. Staff
-    who may view requests in the admin see drafts too, without the form."""
+    """A request's page; while it is open, published and has its writer's address, with the
+    form that answers it. Staff who may view requests in the admin see drafts too, without it."""
 
     form_class = AnswerForm
     template_name = "partners/partnerrequest_detail.html"
@@ -121,12 +133,17 @@ class PartnerRequestView(BoardPostMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         requests = PartnerRequest.objects.visible_to(request.user).select_related("region__parent")
         self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
-        self.answerable = self.partner_request.is_published and self.partner_request.is_open
+        self.answerable = (
+            self.partner_request.is_published
+            and self.partner_request.is_open
+            and self.partner_request.contact_email
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not self.answerable:
-            raise Http404
+            # The page, which says why: closed, or its writer's address deleted.
+            return self.render_to_response(self.get_context_data(), status=HTTPStatus.NOT_FOUND)
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -136,8 +153,10 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
     def post_valid(self, form):
         try:
-            forward_answer(self.partner_request, form.cleaned_data, self.request)
+            sent = forward_answer(self.partner_request, form.cleaned_data, self.request)
         except SENDING_ERRORS:
+            sent = 0
+        if not sent:
             form.add_error(
                 None, _("Your message could not be sent just now. Please try again later.")
             )
@@ -147,6 +166,28 @@ class PartnerRequestView(BoardPostMixin, FormView):
             _("Your message has been sent. The writer of the request answers you by e-mail."),
         )
         return redirect(self.partner_request)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PartnerRequestConfirmView(View):
+    """The receipt's link: opening it confirms the request, which then goes to the embassy."""
+
+    def get(self, request, token):
+        partner_request = PartnerRequest.objects.from_withdrawal_token(token)
+        if partner_request is None or not partner_request.is_open:
+            raise Http404
+        if partner_request.confirm():
+            request_confirmed.send(
+                sender=PartnerRequest, partner_request=partner_request, request=request
+            )
+        messages.success(
+            request,
+            _(
+                "Thank you: your request is confirmed. It appears on the board once the embassy "
+                "has checked it."
+            ),
+        )
+        return redirect("partners:board")
 
 
 @method_decorator(never_cache, name="dispatch")
