@@ -253,19 +253,14 @@ class PartnerRequest(Publishable):
             raise ValidationError(
                 {"closed_reason": _("Give both the time the request was closed and why.")}
             )
-        withdrawn = self.closed_reason == self.ClosedReason.WITHDRAWN
-        if self.contacts_deleted_at and (
-            self.is_open
-            or self.contact_name
-            or self.contact_email
-            or (withdrawn and self.status == self.Status.PUBLISHED)
-        ):
+        restored = self.is_open or self.contact_name or self.contact_email
+        republished = self.closed_reason == "withdrawn" and self.status == self.Status.PUBLISHED
+        if self.contacts_deleted_at and (restored or republished):
             raise ValidationError(
                 _(
                     "The writer's contact details are deleted: this request cannot be reopened, "
                     "published again or given a contact again."
-                ),
-                code="erased",
+                )
             )
 
     @property
@@ -293,13 +288,9 @@ class PartnerRequest(Publishable):
 
     def confirm(self):
         """The writer opened the receipt's link: the open request goes to the embassy to be
-        checked. True the first time only (`request_confirmed` is then sent)."""
-        now = timezone.now()
+        checked. True the first time only, when the view sends `request_confirmed`."""
         unconfirmed = PartnerRequest.objects.filter(pk=self.pk, confirmed_at=None, closed_at=None)
-        if unconfirmed.update(confirmed_at=now):
-            self.confirmed_at = now
-            return True
-        return False
+        return bool(unconfirmed.update(confirmed_at=timezone.now()))
 
     def withdraw(self):
         """The writer takes the request back: it leaves the board and its contacts are erased."""
@@ -314,17 +305,11 @@ class PartnerRequest(Publishable):
 
 
 class BoardPostCount(models.Model):
-    """The posts to the board from one visitor's address (hashed) in one clock hour, in the
-    database: a flood of requests that empties the page cache cannot reset it."""
+    """The posts to the board in one clock hour from one visitor's address, hashed ("hour:hash"),
+    in the database: a flood of requests that empties the page cache cannot reset it."""
 
-    address = models.CharField(max_length=64)
-    hour = models.PositiveIntegerField()
+    key = models.CharField(max_length=80, primary_key=True)
     posts = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["address", "hour"], name="one_count_an_hour")
-        ]
-
     def __str__(self):
-        return f"{self.posts} in hour {self.hour}"
+        return self.key

@@ -12,8 +12,6 @@ from embassy.throttling import address_seen_by_proxy
 
 from .models import BoardPostCount
 
-HOUR = 60 * 60
-
 
 def client_address(request):
     if settings.BEHIND_PROXY:
@@ -23,13 +21,12 @@ def client_address(request):
 
 def allow_board_post(request):
     """Count one post from the visitor's address; False once it is past the hour's allowance."""
-    # Hashed: the database keeps no visitor's address.
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()
-    hour = int(time.time() // HOUR)
+    hour = f"{int(time.time() // 3600)}:"
+    key = hour + hashlib.sha256(client_address(request).encode()).hexdigest()
     with transaction.atomic():
-        BoardPostCount.objects.filter(hour__lt=hour).delete()
-        BoardPostCount.objects.get_or_create(address=address, hour=hour)
-        count = BoardPostCount.objects.filter(address=address, hour=hour)
-        # The update locks the row until the end of the transaction: posts are counted in turn.
+        BoardPostCount.objects.exclude(key__startswith=hour).delete()
+        BoardPostCount.objects.get_or_create(key=key)
+        count = BoardPostCount.objects.filter(key=key)
+        # The update holds the row until the transaction ends: posts are counted in turn.
         count.update(posts=F("posts") + 1)
         return count.get().posts <= settings.COOPERATION_PARTNER_POSTS_PER_HOUR

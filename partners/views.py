@@ -51,17 +51,17 @@ class BoardPostMixin:
 
     def form_valid(self, form):
         if not allow_board_post(self.request):
-            form.add_error(
-                None,
-                _(
-                    "Too many messages have come from your address in the last hour. "
-                    "Please try again later."
-                ),
+            message = _(
+                "Too many messages have come from your address in the last hour. "
+                "Please try again later."
             )
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
-            )
+            return self.refuse(form, message, HTTPStatus.TOO_MANY_REQUESTS)
         return self.post_valid(form)
+
+    def refuse(self, form, message, status=HTTPStatus.OK):
+        """The form again, as typed, with the reason nothing was sent."""
+        form.add_error(None, message)
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -102,16 +102,13 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
         try:
             send_receipt(partner_request, self.request)
         except SENDING_ERRORS:
-            # Without the receipt its link cannot confirm the request: nothing is kept.
+            # Without the receipt's link the request can never be confirmed: nothing is kept.
             partner_request.delete()
-            form.add_error(
-                None,
-                _(
-                    "The e-mail that confirms your request could not be sent just now, so the "
-                    "request was not kept. Please try again later."
-                ),
+            message = _(
+                "The e-mail that confirms your request could not be sent just now, so the "
+                "request was not kept. Please try again later."
             )
-            return self.form_invalid(form)
+            return self.refuse(form, message)
         messages.success(
             self.request,
             _(
@@ -157,10 +154,9 @@ class PartnerRequestView(BoardPostMixin, FormView):
         except SENDING_ERRORS:
             sent = 0
         if not sent:
-            form.add_error(
-                None, _("Your message could not be sent just now. Please try again later.")
+            return self.refuse(
+                form, _("Your message could not be sent just now. Please try again later.")
             )
-            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Your message has been sent. The writer of the request answers you by e-mail."),
@@ -177,9 +173,7 @@ class PartnerRequestConfirmView(View):
         if partner_request is None or not partner_request.is_open:
             raise Http404
         if partner_request.confirm():
-            request_confirmed.send(
-                sender=PartnerRequest, partner_request=partner_request, request=request
-            )
+            request_confirmed.send(PartnerRequest, partner_request=partner_request, request=request)
         messages.success(
             request,
             _(

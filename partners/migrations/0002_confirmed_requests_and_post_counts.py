@@ -15,46 +15,28 @@ def confirm_earlier_requests(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("partners", "0001_initial"),
+        ('partners', '0001_initial'),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='BoardPostCount',
+            fields=[
+                ('key', models.CharField(max_length=80, primary_key=True, serialize=False)),
+                ('posts', models.PositiveIntegerField(default=0)),
+            ],
+        ),
         migrations.AddField(
-            model_name="partnerrequest",
-            name="confirmed_at",
-            field=models.DateTimeField(
-                editable=False, null=True, verbose_name="confirmed by its writer"
-            ),
+            model_name='partnerrequest',
+            name='confirmed_at',
+            field=models.DateTimeField(editable=False, null=True, verbose_name='confirmed by its writer'),
         ),
         migrations.RunPython(confirm_earlier_requests, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name="partnerrequest",
-            name="contact_email",
-            field=models.EmailField(
-                blank=True,
-                max_length=254,
-                validators=[partners.models.validate_plain_email],
-                verbose_name="contact e-mail",
-            ),
-        ),
-        migrations.CreateModel(
-            name="BoardPostCount",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("address", models.CharField(max_length=64)),
-                ("hour", models.PositiveIntegerField()),
-                ("posts", models.PositiveIntegerField(default=0)),
-            ],
-            options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("address", "hour"), name="one_count_an_hour")
-                ],
-            },
+            model_name='partnerrequest',
+            name='contact_email',
+            field=models.EmailField(blank=True, max_length=254, validators=[partners.models.validate_plain_email], verbose_name='contact e-mail'),
         ),
     ]

@@ -6,7 +6,8 @@ from django.core import mail
 from django.test import RequestFactory
 
 from cooperation.models import Region
-from partners.emails import announce_new_request, forward_answer
+from partners.emails import forward_answer, send_receipt
+from partners.models import PartnerRequest, request_confirmed
 from tests.factories import PartnerRequestFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,8 @@ def test_the_partner_emails_read_correctly_for_every_region(
     request = RequestFactory().get("/")
     place = names[language]
 
-    announce_new_request(partner_request, request)
+    send_receipt(partner_request, request)
+    request_confirmed.send(PartnerRequest, partner_request=partner_request, request=request)
     receipt, notice = mail.outbox
     subject, sentence = RECEIPT[language]
     assert receipt.subject == subject.format(place=place)
