@@ -35,16 +35,12 @@ LINK = re.compile(
 LOOKALIKES = str.maketrans("аеорсухіјѕԁӏԝАВЕКМНОРСТХІЈЅ", "aeopcyxijsdlwABEKMHOPCTXIJS")
 
 
-def as_read(text):
-    """The text as a reader sees it: compatibility forms as plain ones (fullwidth "．", "："),
-    the ideographic full stop as a dot, and invisible characters (zero-width space, soft
-    hyphen) left out."""
-    text = unicodedata.normalize("NFKC", text).replace("。", ".")
-    return "".join(char for char in text if unicodedata.category(char) != "Cf")
-
-
 def refuse_links(text):
-    text = as_read(text)
+    """Refuse a link as a reader sees it: compatibility forms as plain ones (fullwidth "．",
+    "："), the ideographic full stop as a dot, invisible characters (zero-width space, soft
+    hyphen) left out, Cyrillic letters that look Latin as Latin ones."""
+    text = unicodedata.normalize("NFKC", text).replace("。", ".")
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     if LINK.search(text) or LINK.search(text.translate(LOOKALIKES)):
         raise ValidationError(
             _("Leave out web and e-mail addresses: answers reach the writer through this site."),

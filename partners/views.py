@@ -74,18 +74,9 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
     def dispatch(self, request, *args, **kwargs):
         self.country = request.GET.get("country")
         if self.country not in dict(country_choices()):
-            self.country = None
+            status = 400 if request.method == "POST" else 200
+            return self.render_to_response({"countries": country_choices()}, status=status)
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        if self.country is None:
-            return self.render_to_response({"countries": country_choices()})
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if self.country is None:
-            return self.render_to_response({"countries": country_choices()}, status=400)
-        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "country": self.country}
@@ -129,12 +120,8 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         requests = PartnerRequest.objects.visible_to(request.user).select_related("region__parent")
-        self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
-        self.answerable = (
-            self.partner_request.is_published
-            and self.partner_request.is_open
-            and self.partner_request.contact_email
-        )
+        found = self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
+        self.answerable = found.is_published and found.is_open and found.contact_email
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
