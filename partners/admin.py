@@ -111,7 +111,8 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
 def partner_requests_to_moderate(user):
     if not user.has_perm("partners.publish_partnerrequest"):
         return None
-    count = PartnerRequest.objects.open().filter(status=PartnerRequest.Status.DRAFT).count()
+    to_moderate = PartnerRequest.objects.confirmed().open()
+    count = to_moderate.filter(status=PartnerRequest.Status.DRAFT).count()
     if not count:
         return None
     text = ngettext(
