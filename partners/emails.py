@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from editorial.notices import notify, publishers
+from embassy.sites import absolute_url
 
 from .models import CONFIRMATION_DAYS, request_confirmed
 
@@ -24,18 +25,17 @@ logger = logging.getLogger(__name__)
 SENDING_ERRORS = (smtplib.SMTPException, OSError, MessageError)
 
 
-def send(name, partner_request, request, to, language=None, **context):
+def send(name, partner_request, to, language=None, **context):
     """Send partners/emails/<name>.txt about the request, in the writer's language unless told,
-    with the absolute addresses it may link to: the number of mails sent, or SENDING_ERRORS."""
-    url = request.build_absolute_uri
+    with the addresses it may link to: the number of mails sent, or SENDING_ERRORS."""
     with translation.override(language or partner_request.language):
         token = {"token": partner_request.withdrawal_token()}
         context.update(
             partner_request=partner_request,
-            board_url=url(reverse("partners:board")),
-            request_url=url(partner_request.get_absolute_url()),
-            confirm_url=url(reverse("partners:request_confirm", kwargs=token)),
-            withdraw_url=url(reverse("partners:request_withdraw", kwargs=token)),
+            board_url=absolute_url(reverse("partners:board")),
+            request_url=absolute_url(partner_request.get_absolute_url()),
+            confirm_url=absolute_url(reverse("partners:request_confirm", kwargs=token)),
+            withdraw_url=absolute_url(reverse("partners:request_withdraw", kwargs=token)),
         )
         subject = render_to_string(f"partners/emails/{name}_subject.txt", context)
         body = render_to_string(f"partners/emails/{name}.txt", context)
@@ -44,13 +44,13 @@ def send(name, partner_request, request, to, language=None, **context):
     return EmailMessage(subject, body, None, to, reply_to=reply_to).send()
 
 
-def send_receipt(partner_request, request):
+def send_receipt(partner_request):
     to = [partner_request.contact_email]
-    return send("request_received", partner_request, request, to, days=CONFIRMATION_DAYS)
+    return send("request_received", partner_request, to, days=CONFIRMATION_DAYS)
 
 
 @receiver(request_confirmed)
-def notify_staff(sender, partner_request, request, **kwargs):
+def notify_staff(sender, partner_request, **kwargs):
     """Tell the Publishers (editorial.notices) and COOPERATION_PARTNER_NOTIFY_EMAILS of a request
     to check; a failure is only logged: staff find the request in the admin."""
     admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
@@ -62,17 +62,16 @@ def notify_staff(sender, partner_request, request, **kwargs):
         send(
             "request_for_staff",
             partner_request,
-            request,
             settings.COOPERATION_PARTNER_NOTIFY_EMAILS,
             settings.LANGUAGE_CODE,
-            admin_url=request.build_absolute_uri(admin_url),
+            admin_url=absolute_url(admin_url),
         )
     except SENDING_ERRORS:
         logger.exception("The staff's notice of a partner request could not be sent.")
 
 
-def forward_answer(partner_request, answer, request):
+def forward_answer(partner_request, answer):
     """Send a visitor's answer (AnswerForm's data) to the request's writer, replying to the
     visitor: the number of mails sent, 0 without the writer's address."""
     to = [partner_request.contact_email]
-    return send("answer", partner_request, request, to, answer=answer)
+    return send("answer", partner_request, to, answer=answer)

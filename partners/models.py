@@ -29,7 +29,7 @@ BOARDABLE_KINDS = [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIP
 # Days a writer has to confirm a request before it is deleted.
 CONFIRMATION_DAYS = 3
 
-# Sent once a writer confirms a request, with `partner_request` and the HTTP `request`.
+# Sent once a writer confirms a request, with `partner_request`.
 request_confirmed = Signal()
 
 

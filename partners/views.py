@@ -91,7 +91,7 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
         partner_request.language = get_language()
         partner_request.save()
         try:
-            send_receipt(partner_request, self.request)
+            send_receipt(partner_request)
         except SENDING_ERRORS:
             # Without the receipt's link the request can never be confirmed: nothing is kept.
             partner_request.delete()
@@ -137,7 +137,7 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
     def post_valid(self, form):
         try:
-            sent = forward_answer(self.partner_request, form.cleaned_data, self.request)
+            sent = forward_answer(self.partner_request, form.cleaned_data)
         except SENDING_ERRORS:
             sent = 0
         if not sent:
@@ -160,7 +160,7 @@ class PartnerRequestConfirmView(View):
         if partner_request is None or not partner_request.is_open:
             raise Http404
         if partner_request.confirm():
-            request_confirmed.send(PartnerRequest, partner_request=partner_request, request=request)
+            request_confirmed.send(PartnerRequest, partner_request=partner_request)
         messages.success(
             request,
             _(
