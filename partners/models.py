@@ -122,9 +122,6 @@ class PartnerRequestQuerySet(PublicationQuerySet):
         """Closed before that moment and still holding a name or an address."""
         return self.filter(closed_at__lt=closed_before).exclude(contact_name="", contact_email="")
 
-    def unconfirmed_since(self, created_before):
-        return self.filter(confirmed_at=None, created_at__lt=created_before)
-
     def delete_contacts(self):
         """Erase the writers' names and addresses, with a revision of each request so that a
         change form opened before cannot bring them back."""

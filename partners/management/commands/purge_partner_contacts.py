@@ -37,8 +37,8 @@ class Command(BaseCommand):
         due = PartnerRequest.objects.contacts_to_delete(
             now - datetime.timedelta(days=months * DAYS_PER_MONTH)
         )
-        unconfirmed = PartnerRequest.objects.unconfirmed_since(
-            now - datetime.timedelta(days=CONFIRMATION_DAYS)
+        unconfirmed = PartnerRequest.objects.filter(
+            confirmed_at=None, created_at__lt=now - datetime.timedelta(days=CONFIRMATION_DAYS)
         )
         if dry_run:
             self.stdout.write(f"Contact details that would be deleted: {due.count()} request(s).")
