@@ -11,12 +11,7 @@ from django.utils.translation import ngettext_lazy
 
 from cooperation.models import Region
 
-from .models import (
-    BOARDABLE_KINDS,
-    DESCRIPTION_MAX_LENGTH,
-    PartnerRequest,
-    validate_plain_email,
-)
+from .models import BOARDABLE_KINDS, DESCRIPTION_MAX_LENGTH, PartnerRequest, validate_plain_email
 
 ANSWER_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 150
