@@ -75,6 +75,17 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
         (_("Agreements"), {"fields": ["agreements", "links"]}),
     ]
 
+    def get_queryset(self, request):
+        # A request its writer has not confirmed is not the embassy's to check.
+        return super().get_queryset(request).confirmed()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj and obj.contacts_deleted_at:
+            # Erased stays erased, whatever a form opened before holds.
+            return [*readonly, *PartnerRequest.CONTACT_FIELDS]
+        return readonly
+
     def reversion_register(self, model, **options):
         super().reversion_register(model, exclude=PartnerRequest.CONTACT_FIELDS, **options)
 
@@ -100,7 +111,8 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
 def partner_requests_to_moderate(user):
     if not user.has_perm("partners.publish_partnerrequest"):
         return None
-    count = PartnerRequest.objects.open().filter(status=PartnerRequest.Status.DRAFT).count()
+    to_moderate = PartnerRequest.objects.confirmed().open()
+    count = to_moderate.filter(status=PartnerRequest.Status.DRAFT).count()
     if not count:
         return None
     text = ngettext(

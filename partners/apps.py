@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partner search")
+
+    def ready(self):
+        from . import emails  # noqa: F401 (its receiver of request_confirmed)

@@ -1,86 +1,77 @@
 """The board's e-mails, plain text from templates/partners/emails/: the writer's receipt (with
-the link that withdraws the request), the staff's notice, and an answer forwarded to the writer."""
+the links that confirm and withdraw the request), the staff's notice once it is confirmed, and
+an answer forwarded to the writer."""
 
 import logging
 import smtplib
+from email.errors import MessageError
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from editorial.notices import notify, publishers
+from embassy.sites import absolute_url
+
+from .models import CONFIRMATION_DAYS, request_confirmed
 
 logger = logging.getLogger(__name__)
 
-# What a mail server that cannot be reached, or that refuses a message, raises.
-SENDING_ERRORS = (smtplib.SMTPException, OSError)
+# A mail server out of reach or refusing, or an address Python cannot write in a header.
+SENDING_ERRORS = (smtplib.SMTPException, OSError, MessageError)
 
 
-def compose(name, context, language, to, reply_to=None):
-    with translation.override(language):
+def send(name, partner_request, to, language=None, **context):
+    """Send partners/emails/<name>.txt about the request, in the writer's language unless told,
+    with the addresses it may link to: the number of mails sent, or SENDING_ERRORS."""
+    with translation.override(language or partner_request.language):
+        token = {"token": partner_request.withdrawal_token()}
+        context.update(
+            partner_request=partner_request,
+            board_url=absolute_url(reverse("partners:board")),
+            request_url=absolute_url(partner_request.get_absolute_url()),
+            confirm_url=absolute_url(reverse("partners:request_confirm", kwargs=token)),
+            withdraw_url=absolute_url(reverse("partners:request_withdraw", kwargs=token)),
+        )
         subject = render_to_string(f"partners/emails/{name}_subject.txt", context)
         body = render_to_string(f"partners/emails/{name}.txt", context)
-    return EmailMessage(
-        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to
-    )
+    reply_to = [context["answer"]["email"]] if "answer" in context else None
+    subject = " ".join(subject.split())
+    return EmailMessage(subject, body, None, to, reply_to=reply_to).send()
 
 
-def addresses(partner_request, request):
-    """The absolute addresses an e-mail about the request links to, in the writer's language."""
-    with translation.override(partner_request.language):
-        token = partner_request.withdrawal_token()
-        return {
-            "board_url": request.build_absolute_uri(reverse("partners:board")),
-            "request_url": request.build_absolute_uri(partner_request.get_absolute_url()),
-            "withdraw_url": request.build_absolute_uri(
-                reverse("partners:request_withdraw", kwargs={"token": token})
-            ),
-        }
+def send_receipt(partner_request):
+    to = [partner_request.contact_email]
+    return send("request_received", partner_request, to, days=CONFIRMATION_DAYS)
 
 
-def announce_new_request(partner_request, request):
-    """The writer's receipt, and the staff's notices; a mail server's failure is logged only:
-    the request is saved, and staff find it in the admin."""
+@receiver(request_confirmed)
+def notify_staff(sender, partner_request, **kwargs):
+    """Tell the Publishers (editorial.notices) and COOPERATION_PARTNER_NOTIFY_EMAILS of a request
+    to check; a failure is only logged: staff find the request in the admin."""
     admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
-    context = {"partner_request": partner_request, **addresses(partner_request, request)}
-    receipt = compose(
-        "request_received", context, partner_request.language, [partner_request.contact_email]
-    )
-    messages = [receipt]
-    if settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
-        context["admin_url"] = request.build_absolute_uri(admin_url)
-        messages.append(
-            compose(
-                "request_for_staff",
-                context,
-                settings.LANGUAGE_CODE,
-                settings.COOPERATION_PARTNER_NOTIFY_EMAILS,
-            )
-        )
-    for message in messages:
-        try:
-            message.send()
-        except SENDING_ERRORS:
-            logger.exception("A partner request's e-mail could not be sent.")
     text = gettext_lazy("A partner request awaits moderation: %(entry)s.")
     notify(publishers(), text, admin_url, entry=partner_request)
+    if not settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
+        return
+    try:
+        send(
+            "request_for_staff",
+            partner_request,
+            settings.COOPERATION_PARTNER_NOTIFY_EMAILS,
+            settings.LANGUAGE_CODE,
+            admin_url=absolute_url(admin_url),
+        )
+    except SENDING_ERRORS:
+        logger.exception("The staff's notice of a partner request could not be sent.")
 
 
-def forward_answer(partner_request, answer, request):
-    """Send a visitor's answer (AnswerForm's data) to the request's writer; replying to it
-    writes to the visitor. Raises one of SENDING_ERRORS when the mail server fails."""
-    context = {
-        "partner_request": partner_request,
-        "answer": answer,
-        **addresses(partner_request, request),
-    }
-    compose(
-        "answer",
-        context,
-        partner_request.language,
-        [partner_request.contact_email],
-        reply_to=[answer["email"]],
-    ).send()
+def forward_answer(partner_request, answer):
+    """Send a visitor's answer (AnswerForm's data) to the request's writer, replying to the
+    visitor: the number of mails sent, 0 without the writer's address."""
+    to = [partner_request.contact_email]
+    return send("answer", partner_request, to, answer=answer)

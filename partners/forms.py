@@ -2,6 +2,7 @@
 addresses (contact goes through the site), overlong text and a filled honeypot."""
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,24 +11,32 @@ from django.utils.translation import ngettext_lazy
 
 from cooperation.models import Region
 
-from .models import BOARDABLE_KINDS, DESCRIPTION_MAX_LENGTH, PartnerRequest
+from .models import BOARDABLE_KINDS, DESCRIPTION_MAX_LENGTH, PartnerRequest, validate_plain_email
 
 ANSWER_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 150
 
-# A web or e-mail address: a scheme, "www.", a user@host, or a name ending in a common top-level
-# domain. The lookbehinds try a scheme or a name only where its run of letters begins, so that
-# the check takes linear time on any text.
+# A web or e-mail address: a scheme, "www.", a user@host, a markdown link, punycode, a name
+# with a top-level domain in Latin letters (in one case) or one of the Cyrillic ones. The
+# lookbehinds try a scheme or a name only where its run of letters begins, so that the check
+# takes linear time on any text.
 LINK = re.compile(
-    r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bwww\.|\S@\S|"
-    r"(?<![\w-])[\w-]+\.(?:com|net|org|info|biz|eu|bg|by|ru|ua|de|uk|us|io|me|co|cc|xyz|top|site|"
-    r"online|club|shop|link|ly|tk|gov|edu)\b",
+    r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bwww\.|\S@\S|\]\(|\bxn--|"
+    r"(?<![\w-])[\w-]+\.(?:(?-i:[a-z]{2,}|[A-Z]{2,})|"
+    r"рф|бг|бел|укр|срб|мкд|қаз|мон|рус|сайт|онлайн|орг|ком|дети|москва)\b",
     re.IGNORECASE,
 )
+# Cyrillic letters that look like Latin ones.
+LOOKALIKES = str.maketrans("аеорсухіјѕԁӏԝАВЕКМНОРСТХІЈЅ", "aeopcyxijsdlwABEKMHOPCTXIJS")
 
 
 def refuse_links(text):
-    if LINK.search(text):
+    """Refuse a link as a reader sees it: compatibility forms as plain ones (fullwidth "．",
+    "："), the ideographic full stop as a dot, invisible characters (zero-width space, soft
+    hyphen) left out, Cyrillic letters that look Latin as Latin ones."""
+    text = unicodedata.normalize("NFKC", text).replace("。", ".")
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    if LINK.search(text) or LINK.search(text.translate(LOOKALIKES)):
         raise ValidationError(
             _("Leave out web and e-mail addresses: answers reach the writer through this site."),
             code="link",
@@ -163,3 +172,7 @@ class AnswerForm(forms.Form):
 
     def clean_name(self):
         return single_line(self.cleaned_data["name"])
+
+    def clean_email(self):
+        validate_plain_email(self.cleaned_data["email"])
+        return self.cleaned_data["email"]

@@ -1,13 +1,16 @@
 """The partner search board's requests: a region of either country looking for a partner in the
-other. The writer's name and e-mail address are never shown nor kept in the revision history,
-and are erased some months after closing (`manage.py purge_partner_contacts`)."""
+other, on the board once its writer confirmed it and a Publisher published it. The writer's name
+and e-mail address are never shown nor kept in the revision history, and are erased some months
+after closing (`manage.py purge_partner_contacts`)."""
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -23,6 +26,18 @@ DESCRIPTION_MAX_LENGTH = 2000
 WITHDRAWAL_SALT = "cooperation.partner-request.withdrawal"
 # The levels that may look for partners.
 BOARDABLE_KINDS = [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
+# Days a writer has to confirm a request before it is deleted.
+CONFIRMATION_DAYS = 3
+
+# Sent once a writer confirms a request, with `partner_request`.
+request_confirmed = Signal()
+
+
+def validate_plain_email(value):
+    """Django's check accepts a quoted local part ("…"@example.org) with control characters in
+    it, which Python's mail writer turns into line breaks in a header."""
+    if '"' in value or not value.isprintable():
+        raise ValidationError(validate_email.message, code="invalid")
 
 
 class Interest(models.TextChoices):
@@ -87,12 +102,18 @@ def language_choices():
 
 
 class PartnerRequestQuerySet(PublicationQuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+    def visible_to(self, user):
+        return super().visible_to(user).confirmed()
+
     def open(self):
         return self.filter(closed_at__isnull=True)
 
     def on_board(self):
         """What the board lists: published and still open."""
-        return self.published().open()
+        return self.published().open().confirmed()
 
     def in_field(self, interest):
         return self.filter(interests__contains=f",{interest},")
@@ -164,13 +185,16 @@ class PartnerRequest(Publishable):
         help_text=_("Optional: the request in a few lines, shown above the writer's own words."),
     )
     contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, validators=[validate_plain_email]
+    )
     consent = models.BooleanField(
         _("consent to keeping the contact details"),
         default=False,
         help_text=_("Given by the writer when posting the request."),
     )
     created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed by its writer"), null=True, editable=False)
     closed_at = models.DateTimeField(
         _("closed"),
         null=True,
@@ -226,6 +250,15 @@ class PartnerRequest(Publishable):
             raise ValidationError(
                 {"closed_reason": _("Give both the time the request was closed and why.")}
             )
+        restored = self.is_open or self.contact_name or self.contact_email
+        republished = self.closed_reason == "withdrawn" and self.status == self.Status.PUBLISHED
+        if self.contacts_deleted_at and (restored or republished):
+            raise ValidationError(
+                _(
+                    "The writer's contact details are deleted: this request cannot be reopened, "
+                    "published again or given a contact again."
+                )
+            )
 
     @property
     def place_name(self):
@@ -250,6 +283,12 @@ class PartnerRequest(Publishable):
     def withdrawal_token(self):
         return signing.dumps(self.pk, salt=WITHDRAWAL_SALT)
 
+    def confirm(self):
+        """The writer opened the receipt's link: the open request goes to the embassy to be
+        checked. True the first time only, when the view sends `request_confirmed`."""
+        unconfirmed = PartnerRequest.objects.filter(pk=self.pk, confirmed_at=None, closed_at=None)
+        return bool(unconfirmed.update(confirmed_at=timezone.now()))
+
     def withdraw(self):
         """The writer takes the request back: it leaves the board and its contacts are erased."""
         self.status = self.Status.DRAFT
@@ -260,3 +299,14 @@ class PartnerRequest(Publishable):
         with transaction.atomic():
             self.save()
             record_revision([self], _("Withdrawn by its writer"))
+
+
+class BoardPostCount(models.Model):
+    """The posts to the board in one clock hour from one visitor's address, hashed ("hour:hash"),
+    in the database: a flood of requests that empties the page cache cannot reset it."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    posts = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.key

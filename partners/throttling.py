@@ -1,15 +1,16 @@
 """How often one address may post to the board: COOPERATION_PARTNER_POSTS_PER_HOUR requests and
-answers together per clock hour, counted in the cache."""
+answers together per clock hour, counted in the database (BoardPostCount)."""
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 
 from embassy.throttling import address_seen_by_proxy
 
-HOUR = 60 * 60
+from .models import BoardPostCount
 
 
 def client_address(request):
@@ -20,13 +21,12 @@ def client_address(request):
 
 def allow_board_post(request):
     """Count one post from the visitor's address; False once it is past the hour's allowance."""
-    # Hashed: the cache keeps no visitor's address.
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()
-    key = f"partner-board-posts:{address}:{int(time.time() // HOUR)}"
-    cache.add(key, 0, HOUR)
-    try:
-        posts = cache.incr(key)
-    except ValueError:  # Expired between the two calls.
-        cache.set(key, 1, HOUR)
-        posts = 1
-    return posts <= settings.COOPERATION_PARTNER_POSTS_PER_HOUR
+    hour = f"{int(time.time() // 3600)}:"
+    key = hour + hashlib.sha256(client_address(request).encode()).hexdigest()
+    with transaction.atomic():
+        BoardPostCount.objects.exclude(key__startswith=hour).delete()
+        BoardPostCount.objects.get_or_create(key=key)
+        count = BoardPostCount.objects.filter(key=key)
+        # The update holds the row until the transaction ends: posts are counted in turn.
+        count.update(posts=F("posts") + 1)
+        return count.get().posts <= settings.COOPERATION_PARTNER_POSTS_PER_HOUR

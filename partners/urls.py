@@ -15,6 +15,11 @@ urlpatterns = [
     path("new/", with_form(views.PartnerRequestCreateView.as_view()), name="request_create"),
     path("<int:pk>/", with_form(views.PartnerRequestView.as_view()), name="request"),
     path(
+        "confirm/<str:token>/",
+        read_only(views.PartnerRequestConfirmView.as_view()),
+        name="request_confirm",
+    ),
+    path(
         "withdraw/<str:token>/",
         with_form(views.PartnerRequestWithdrawView.as_view()),
         name="request_withdraw",

@@ -1,6 +1,6 @@
 """The board's pages: the published requests, a request's page with the form that answers it,
-the form that posts a request, the page that withdraws one. Only the board is cached: the pages
-with a form carry their visitor's CSRF token."""
+the form that posts a request, the links of the receipt that confirm and withdraw one. Only the
+board is cached: the pages with a form carry their visitor's CSRF token."""
 
 from http import HTTPStatus
 
@@ -13,17 +13,17 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, FormView, TemplateView
+from django.views.generic import CreateView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
 from cooperation.countries import country_choices, country_name
 from cooperation.views.mixins import ForgivingPaginationMixin
 from editorial.public import PublicPageMixin
 
-from .emails import SENDING_ERRORS, announce_new_request, forward_answer
+from .emails import SENDING_ERRORS, forward_answer, send_receipt
 from .filters import PartnerRequestFilter
 from .forms import AnswerForm, PartnerRequestForm
-from .models import PartnerRequest
+from .models import PartnerRequest, request_confirmed
 from .throttling import allow_board_post
 
 
@@ -51,17 +51,17 @@ class BoardPostMixin:
 
     def form_valid(self, form):
         if not allow_board_post(self.request):
-            form.add_error(
-                None,
-                _(
-                    "Too many messages have come from your address in the last hour. "
-                    "Please try again later."
-                ),
+            message = _(
+                "Too many messages have come from your address in the last hour. "
+                "Please try again later."
             )
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
-            )
+            return self.refuse(form, message, HTTPStatus.TOO_MANY_REQUESTS)
         return self.post_valid(form)
+
+    def refuse(self, form, message, status=HTTPStatus.OK):
+        """The form again, as typed, with the reason nothing was sent."""
+        form.add_error(None, message)
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -74,18 +74,9 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
     def dispatch(self, request, *args, **kwargs):
         self.country = request.GET.get("country")
         if self.country not in dict(country_choices()):
-            self.country = None
+            status = 400 if request.method == "POST" else 200
+            return self.render_to_response({"countries": country_choices()}, status=status)
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        if self.country is None:
-            return self.render_to_response({"countries": country_choices()})
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if self.country is None:
-            return self.render_to_response({"countries": country_choices()}, status=400)
-        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "country": self.country}
@@ -99,12 +90,21 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
         partner_request = form.save(commit=False)
         partner_request.language = get_language()
         partner_request.save()
-        announce_new_request(partner_request, self.request)
+        try:
+            send_receipt(partner_request)
+        except SENDING_ERRORS:
+            # Without the receipt's link the request can never be confirmed: nothing is kept.
+            partner_request.delete()
+            message = _(
+                "The e-mail that confirms your request could not be sent just now, so the "
+                "request was not kept. Please try again later."
+            )
+            return self.refuse(form, message)
         messages.success(
             self.request,
             _(
-                "Thank you. Your request appears on the board once the embassy has checked it. "
-                "We have sent you an e-mail with a link that withdraws it."
+                "Thank you. We have sent you an e-mail: open the link in it to confirm your "
+                "request. The embassy then checks it before it appears on the board."
             ),
         )
         return redirect("partners:board")
@@ -112,21 +112,22 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
 
 @method_decorator(never_cache, name="dispatch")
 class PartnerRequestView(BoardPostMixin, FormView):
-    """A request's page; while it is open and published, with the form that answers it. Staff
-    who may view requests in the admin see drafts too, without the form."""
+    """A request's page; while it is open, published and has its writer's address, with the
+    form that answers it. Staff who may view requests in the admin see drafts too, without it."""
 
     form_class = AnswerForm
     template_name = "partners/partnerrequest_detail.html"
 
     def dispatch(self, request, *args, **kwargs):
         requests = PartnerRequest.objects.visible_to(request.user).select_related("region__parent")
-        self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
-        self.answerable = self.partner_request.is_published and self.partner_request.is_open
+        found = self.partner_request = get_object_or_404(requests, pk=kwargs["pk"])
+        self.answerable = found.is_published and found.is_open and found.contact_email
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not self.answerable:
-            raise Http404
+            # The page, which says why: closed, or its writer's address deleted.
+            return self.render_to_response(self.get_context_data(), status=HTTPStatus.NOT_FOUND)
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -136,17 +137,38 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
     def post_valid(self, form):
         try:
-            forward_answer(self.partner_request, form.cleaned_data, self.request)
+            sent = forward_answer(self.partner_request, form.cleaned_data)
         except SENDING_ERRORS:
-            form.add_error(
-                None, _("Your message could not be sent just now. Please try again later.")
+            sent = 0
+        if not sent:
+            return self.refuse(
+                form, _("Your message could not be sent just now. Please try again later.")
             )
-            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Your message has been sent. The writer of the request answers you by e-mail."),
         )
         return redirect(self.partner_request)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PartnerRequestConfirmView(View):
+    """The receipt's link: opening it confirms the request, which then goes to the embassy."""
+
+    def get(self, request, token):
+        partner_request = PartnerRequest.objects.from_withdrawal_token(token)
+        if partner_request is None or not partner_request.is_open:
+            raise Http404
+        if partner_request.confirm():
+            request_confirmed.send(PartnerRequest, partner_request=partner_request)
+        messages.success(
+            request,
+            _(
+                "Thank you: your request is confirmed. It appears on the board once the embassy "
+                "has checked it."
+            ),
+        )
+        return redirect("partners:board")
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -188,8 +188,9 @@ class NewsPhotoFactory(PublishedFactory):
 
 
 class PartnerRequestFactory(PublishedFactory):
-    """A request of a Bulgarian municipality, in Bulgarian, published and open; the writer's
-    address is unique, so that a test can look for it on every public page."""
+    """A request of a Bulgarian municipality, in Bulgarian, confirmed by its writer, published
+    and open; the writer's address is unique, so that a test can look for it on every public
+    page."""
 
     class Meta:
         model = PartnerRequest
@@ -202,6 +203,7 @@ class PartnerRequestFactory(PublishedFactory):
     contact_name = "Иван Петров"
     contact_email = factory.Sequence(lambda n: f"writer-{n}@example.org")
     consent = True
+    confirmed_at = factory.LazyFunction(timezone.now)
 
 
 class OverviewPageFactory(PublishedFactory):

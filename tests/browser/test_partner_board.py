@@ -47,12 +47,16 @@ def test_a_request_is_posted_published_by_staff_and_answered_without_showing_its
     page.locator("input[name=contact_email]").fill("elena@sozopol.example")
     page.locator("input[name=consent]").check()
     page.get_by_role("button", name="Send the request").click()
-    expect(page.locator(".messages")).to_contain_text("Your request appears on the board")
+    expect(page.locator(".messages")).to_contain_text("open the link in it to confirm your request")
     expect(page.get_by_text(DESCRIPTION)).to_have_count(0)
     partner_request = PartnerRequest.objects.get(contact_email="elena@sozopol.example")
     assert partner_request.status == PartnerRequest.Status.DRAFT
     assert partner_request.language == "en"
     assert mail.outbox[0].to == ["elena@sozopol.example"]
+    # The writer confirms it from the receipt; only then do staff see it.
+    confirm = re.search(r"(/en/cooperation/partners/confirm/\S+/)", mail.outbox[0].body)[1]
+    page.goto(f"{site.url}{confirm}")
+    expect(page.locator(".messages")).to_contain_text("Thank you: your request is confirmed.")
 
     staff = browser_context.new_page()
     log_in(staff, site, django_user_model)

@@ -3,6 +3,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -133,6 +134,9 @@ def test_publishers_are_told_of_a_new_partner_request(client, publisher, frequen
             "consent": "on",
         },
     )
+    # Told once the writer confirmed the request from the receipt.
+    assert [message.to for message in mail.outbox] == [["maria@sopot.example"]]
+    client.get(re.search(r"testserver(/\S+/confirm/\S+/)", mail.outbox[0].body)[1])
     notices = [message for message in mail.outbox if message.to == [publisher.email]]
     assert len(notices) == mailed
     if mailed:

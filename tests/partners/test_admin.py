@@ -136,6 +136,18 @@ def test_a_form_opened_before_the_writer_withdrew_cannot_bring_the_request_back(
     (version,) = Version.objects.get_for_object(partner_request)
     assert "zdravka" not in version.serialized_data
 
+    # Saved again, as the refusal offers: the erased contact and the withdrawal stay.
+    data = {**change_form_data(refused, summary_bg="Резюме."), "closed_at_0": "", "closed_at_1": ""}
+    assert "zdravka@sopot.example" not in data.values()
+    again = staff_client.post(admin_url("change", partner_request.pk), data)
+    partner_request.refresh_from_db()
+    assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
+    assert partner_request.status == PartnerRequest.Status.DRAFT and not partner_request.is_open
+    if staff == "publisher_client":
+        assert "cannot be reopened" in refusal_of(again)
+    else:
+        assert again.status_code == 302 and partner_request.summary_bg == "Резюме."
+
 
 def test_a_form_opened_before_the_contacts_were_deleted_cannot_bring_them_back(editor_client):
     partner_request = PartnerRequestFactory(
@@ -152,3 +164,33 @@ def test_a_form_opened_before_the_contacts_were_deleted_cannot_bring_them_back(e
     assert refused.status_code == 200 and refusal_of(refused)
     partner_request.refresh_from_db()
     assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
+    editor_client.post(admin_url("change", partner_request.pk), change_form_data(refused))
+    partner_request.refresh_from_db()
+    assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
+
+
+def test_a_publisher_cannot_reopen_or_republish_a_withdrawn_request(publisher_client):
+    partner_request = PartnerRequestFactory()
+    partner_request.withdraw()
+    url = admin_url("change", partner_request.pk)
+    data = change_form_data(publisher_client.get(url), closed_at_0="", closed_at_1="")
+    data.update(closed_reason="", status="published")
+    refused = publisher_client.post(url, data)
+    assert "cannot be reopened" in refusal_of(refused)
+    publisher_client.post(
+        admin_url("changelist"), {"action": "publish", "_selected_action": [partner_request.pk]}
+    )
+    partner_request.refresh_from_db()
+    assert partner_request.status == PartnerRequest.Status.DRAFT and not partner_request.is_open
+
+
+def test_staff_cannot_give_a_request_an_address_that_could_break_a_mail_header(staff_client):
+    partner_request = PartnerRequestFactory()
+    url = admin_url("change", partner_request.pk)
+    address = '"x\x0bX-Injected:yes"@example.org'
+    response = staff_client.post(
+        url, change_form_data(staff_client.get(url), contact_email=address)
+    )
+    assert response.context["adminform"].form.errors["contact_email"]
+    partner_request.refresh_from_db()
+    assert partner_request.contact_email != address

@@ -3,10 +3,10 @@ nominative), and no word around it agrees with its gender, in Bulgarian, Russian
 
 import pytest
 from django.core import mail
-from django.test import RequestFactory
 
 from cooperation.models import Region
-from partners.emails import announce_new_request, forward_answer
+from partners.emails import forward_answer, send_receipt
+from partners.models import PartnerRequest, request_confirmed
 from tests.factories import PartnerRequestFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,10 +91,10 @@ def test_the_partner_emails_read_correctly_for_every_region(
         country=country, kind=kind, name_bg=names["bg"], name_ru=names["ru"], name_be=names["be"]
     )
     partner_request = PartnerRequestFactory(country=country, region=region, language=language)
-    request = RequestFactory().get("/")
     place = names[language]
 
-    announce_new_request(partner_request, request)
+    send_receipt(partner_request)
+    request_confirmed.send(PartnerRequest, partner_request=partner_request)
     receipt, notice = mail.outbox
     subject, sentence = RECEIPT[language]
     assert receipt.subject == subject.format(place=place)
@@ -108,7 +108,7 @@ def test_the_partner_emails_read_correctly_for_every_region(
     )
 
     answer = {"name": "Гомел, отдел образования", "email": "a@gomel.example", "message": "Да."}
-    forward_answer(partner_request, answer, request)
+    forward_answer(partner_request, answer)
     subject, sentence = ANSWER[language]
     assert mail.outbox[2].subject == subject.format(place=place)
     assert one_line(mail.outbox[2].body).startswith(

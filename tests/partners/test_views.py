@@ -76,8 +76,12 @@ def test_the_form_first_asks_for_the_country_then_offers_its_regions(client, mun
     assert 'name="website"' in page  # the honeypot, hidden by the style sheet
 
 
+def confirmation_link(receipt):
+    return re.search(r"http://testserver(/\w\w/cooperation/partners/confirm/\S+/)", receipt.body)[1]
+
+
 def test_a_posted_request_stays_private_until_published_and_its_writer_gets_a_receipt(
-    client, municipality
+    client, municipality, staff_client
 ):
     response = post_request(client, municipality)
     assert (response.status_code, response["Location"]) == (302, BOARD)
@@ -88,13 +92,40 @@ def test_a_posted_request_stays_private_until_published_and_its_writer_gets_a_re
     assert "Община Сопот" not in text_of(client.get(BOARD))
     assert client.get(partner_request.get_absolute_url()).status_code == 404
 
-    receipt, notice = mail.outbox
+    (receipt,) = mail.outbox
     assert receipt.to == ["maria@sopot.example"]
     assert "Община Сопот" in receipt.subject
     assert "/bg/cooperation/partners/withdraw/" in receipt.body
-    assert notice.to == ["press@embassy.example"]
+    # Shown nowhere, staff included, until its writer opens the receipt's link.
+    admin_list = staff_client.get("/admin/partners/partnerrequest/").context["cl"].result_list
+    assert partner_request not in admin_list
+    assert staff_client.get(partner_request.get_absolute_url()).status_code == 404
+
+    response = client.get(confirmation_link(receipt))
+    assert (response.status_code, response["Location"]) == (302, BOARD)
+    partner_request.refresh_from_db()
+    assert partner_request.confirmed_at and partner_request.status == "draft"
+    assert (
+        partner_request
+        in staff_client.get("/admin/partners/partnerrequest/").context["cl"].result_list
+    )
+    (notice,) = [message for message in mail.outbox if message.to == ["press@embassy.example"]]
     assert f"/admin/partners/partnerrequest/{partner_request.pk}/change/" in notice.body
     assert "maria@sopot.example" not in notice.body
+    # Opened again, the link sends nothing more.
+    sent = len(mail.outbox)
+    client.get(confirmation_link(receipt))
+    assert len(mail.outbox) == sent
+
+
+def test_the_writer_is_told_to_confirm_the_request_then_that_it_is_confirmed(client, municipality):
+    posted = post_request(client, municipality, language="en")
+    told = text_of(client.get(posted["Location"]))
+    assert "We have sent you an e-mail: open the link in it to confirm your request." in told
+    (receipt,) = mail.outbox
+    assert "open this link within 3 days" in receipt.body
+    confirmed = client.get(confirmation_link(receipt))
+    assert "Thank you: your request is confirmed." in text_of(client.get(confirmed["Location"]))
 
 
 def test_a_request_keeps_its_writers_language(client, municipality):
@@ -357,11 +388,59 @@ def test_a_mail_server_that_fails_gives_a_form_error_not_a_server_error(client, 
     assert "Your message could not be sent just now." in text_of(response)
 
 
-def test_a_new_request_is_kept_even_when_the_mail_server_fails(client, municipality, settings):
+def test_a_new_request_whose_receipt_cannot_be_sent_is_not_kept_and_the_visitor_is_told(
+    client, municipality, settings
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
-    assert post_request(client, municipality).status_code == 302
-    assert PartnerRequest.objects.filter(contact_email="maria@sopot.example").exists()
+    response = post_request(client, municipality, language="en")
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "The e-mail that confirms your request could not be sent just now" in page
+    assert "We have sent you an e-mail" not in page
+    assert "Мария Иванова" in page and "maria@sopot.example" in page  # what was typed is kept
+    assert not PartnerRequest.objects.exists()
+
+
+def test_a_confirmation_link_of_no_open_request_is_not_found(client):
+    partner_request = PartnerRequestFactory(confirmed_at=None, status="draft")
+    with translation.override("bg"):
+        token = partner_request.withdrawal_token()
+    assert client.get(f"/bg/cooperation/partners/confirm/{token}x/").status_code == 404
+    partner_request.withdraw()
+    assert client.get(f"/bg/cooperation/partners/confirm/{token}/").status_code == 404
+    partner_request.refresh_from_db()
+    assert partner_request.confirmed_at is None and mail.outbox == []
+
+
+def test_an_address_that_could_break_a_mail_header_is_refused_in_the_visitors_language(
+    client, municipality
+):
+    address = '"x\x0bX-Injected:yes"@example.org'
+    response = post_request(client, municipality, language="ru", contact_email=address)
+    assert response.context["form"].errors["contact_email"] == [
+        "Введите правильный адрес электронной почты."
+    ]
+    partner_request = PartnerRequestFactory()
+    response = client.post(
+        f"/ru{partner_request.get_absolute_url()[3:]}", answer_data(email=address)
+    )
+    assert response.context["form"].errors["email"] == [
+        "Введите правильный адрес электронной почты."
+    ]
+    assert PartnerRequest.objects.count() == 1 and mail.outbox == []
+
+
+def test_an_answer_to_a_request_without_its_writers_address_is_refused_with_the_reason(client):
+    partner_request = PartnerRequestFactory()
+    page = f"/en/cooperation/partners/{partner_request.pk}/"
+    assert 'name="message"' in text_of(client.get(page))
+    PartnerRequest.objects.filter(pk=partner_request.pk).update(contact_name="", contact_email="")
+    response = client.post(page, answer_data())
+    assert response.status_code == 404
+    assert "its writer's contact details have been deleted" in text_of(response)
+    assert "has been sent" not in text_of(response) and mail.outbox == []
+    assert 'name="message"' not in text_of(client.get(page))
 
 
 # Withdrawing a request

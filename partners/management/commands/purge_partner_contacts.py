@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from partners.models import PartnerRequest
+from partners.models import CONFIRMATION_DAYS, PartnerRequest
 
 DAYS_PER_MONTH = 30
 
@@ -12,7 +12,8 @@ DAYS_PER_MONTH = 30
 class Command(BaseCommand):
     help = (
         "Delete the names and e-mail addresses of the partner requests closed more than "
-        "COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests stay. Meant to run daily."
+        "COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests stay. Delete the requests "
+        f"their writers did not confirm within {CONFIRMATION_DAYS} days. Meant to run daily."
     )
 
     def add_arguments(self, parser):
@@ -32,10 +33,16 @@ class Command(BaseCommand):
     def handle(self, *args, months, dry_run, **options):
         if months < 0:
             raise CommandError("--months cannot be negative.")
-        closed_before = timezone.now() - datetime.timedelta(days=months * DAYS_PER_MONTH)
-        due = PartnerRequest.objects.contacts_to_delete(closed_before)
+        now = timezone.now()
+        due = PartnerRequest.objects.contacts_to_delete(
+            now - datetime.timedelta(days=months * DAYS_PER_MONTH)
+        )
+        unconfirmed = PartnerRequest.objects.filter(
+            confirmed_at=None, created_at__lt=now - datetime.timedelta(days=CONFIRMATION_DAYS)
+        )
         if dry_run:
             self.stdout.write(f"Contact details that would be deleted: {due.count()} request(s).")
+            self.stdout.write(f"Unconfirmed requests that would be deleted: {unconfirmed.count()}.")
             return
-        deleted = due.delete_contacts()
-        self.stdout.write(f"Contact details deleted: {deleted} request(s).")
+        self.stdout.write(f"Contact details deleted: {due.delete_contacts()} request(s).")
+        self.stdout.write(f"Unconfirmed requests deleted: {unconfirmed.delete()[0]}.")

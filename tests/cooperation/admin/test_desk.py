@@ -82,5 +82,6 @@ def test_partner_requests_to_moderate_are_a_publishers_work(publisher_client, ed
     PartnerRequestFactory(status=PartnerRequest.Status.DRAFT)
     PartnerRequestFactory()  # published already
     PartnerRequestFactory(status=PartnerRequest.Status.DRAFT, closed_at=timezone.now())
+    PartnerRequestFactory(status=PartnerRequest.Status.DRAFT, confirmed_at=None)  # not yet
     assert "1 partner request to moderate" in index(publisher_client)
     assert "partner request" not in index(editor_client)

@@ -1,4 +1,5 @@
-"""`purge_partner_contacts`: the writers' contact details deleted months after closing."""
+"""`purge_partner_contacts`: the writers' contact details deleted months after closing, and the
+requests never confirmed deleted after a few days."""
 
 import datetime
 import io
@@ -7,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from partners.models import PartnerRequest
 from tests.factories import PartnerRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +21,10 @@ def closed_days_ago(days):
 
 
 def purge(*args):
+    """The command's first line, about contact details."""
     out = io.StringIO()
     call_command("purge_partner_contacts", *args, stdout=out)
-    return out.getvalue()
+    return out.getvalue().splitlines(keepends=True)[0]
 
 
 def test_contacts_of_requests_closed_long_enough_ago_are_deleted(settings):
@@ -45,6 +48,20 @@ def test_months_and_a_dry_run_are_options():
     purge("--months", "0")
     recent.refresh_from_db()
     assert recent.contact_email == ""
+
+
+def test_requests_never_confirmed_are_deleted_after_a_few_days():
+    days_ago = timezone.now() - datetime.timedelta(days=4)
+    forgotten = PartnerRequestFactory(confirmed_at=None, created_at=days_ago, status="draft")
+    waiting = PartnerRequestFactory(confirmed_at=None, status="draft")
+    confirmed = PartnerRequestFactory(created_at=days_ago)
+    out = io.StringIO()
+    call_command("purge_partner_contacts", "--dry-run", stdout=out)
+    assert "Unconfirmed requests that would be deleted: 1." in out.getvalue()
+    call_command("purge_partner_contacts", stdout=out)
+    assert "Unconfirmed requests deleted: 1." in out.getvalue()
+    assert set(PartnerRequest.objects.all()) == {waiting, confirmed}
+    assert not PartnerRequest.objects.filter(pk=forgotten.pk).exists()
 
 
 def test_the_help_says_what_it_does_and_a_negative_number_is_refused(capsys):
