@@ -144,7 +144,7 @@ def test_a_form_opened_before_the_writer_withdrew_cannot_bring_the_request_back(
     assert (partner_request.contact_name, partner_request.contact_email) == ("", "")
     assert partner_request.status == PartnerRequest.Status.DRAFT and not partner_request.is_open
     if staff == "publisher_client":
-        assert "cannot be reopened" in refusal_of(again)
+        assert "не може да бъде отворена отново" in refusal_of(again)
     else:
         assert again.status_code == 302 and partner_request.summary_bg == "Резюме."
 
@@ -176,7 +176,7 @@ def test_a_publisher_cannot_reopen_or_republish_a_withdrawn_request(publisher_cl
     data = change_form_data(publisher_client.get(url), closed_at_0="", closed_at_1="")
     data.update(closed_reason="", status="published")
     refused = publisher_client.post(url, data)
-    assert "cannot be reopened" in refusal_of(refused)
+    assert "не може да бъде отворена отново" in refusal_of(refused)
     publisher_client.post(
         admin_url("changelist"), {"action": "publish", "_selected_action": [partner_request.pk]}
     )
