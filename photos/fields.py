@@ -15,9 +15,8 @@ class PhotoFormField(forms.FileField):
 
     def to_python(self, data):
         file = super().to_python(data)
-        if file is None:
-            return None
-        validate_photo_upload(file)
+        if file is not None:
+            validate_photo_upload(file)
         return file
 
     def widget_attrs(self, widget):

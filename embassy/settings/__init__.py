@@ -349,7 +349,6 @@ TINYMCE_DEFAULT_CONFIG = {
 
 # IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading "=" and leaves "+",
 # "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead.
-IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
 
@@ -390,13 +389,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- The JSON API ---------------------------------------------------------------------------
 
+# Public data under /api/: read-only, no accounts.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
