@@ -1,8 +1,6 @@
 """
-Scanned agreements (TwinningAgreement.document): a PDF checked on upload (too large, not a PDF,
-damaged, behind a password, or with active content: scripts, attachments, any action run on
-opening), kept in its own storage (STORAGES["documents"]), never under /media/, and downloaded
-through AgreementDocumentView.
+Scanned agreements (TwinningAgreement.document): a passive PDF checked on upload, kept in
+STORAGES["documents"], never under /media/, and downloaded through AgreementDocumentView.
 """
 
 import io
@@ -50,7 +48,6 @@ def document_storage():
 
 
 def validate_document_upload(file):
-    """Refuse an uploaded file that is not a readable, passive PDF within the size limit."""
     limit = settings.COOPERATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
         raise ValidationError(
@@ -77,7 +74,7 @@ def validate_document_upload(file):
     except ValidationError:
         raise
     except Exception:
-        # pypdf raises many kinds of errors on a damaged file; any of them means the same.
+        # pypdf raises many kinds of errors on a damaged file.
         raise ValidationError(ERROR_MESSAGES["damaged"], code="damaged") from None
     if active:
         raise ValidationError(ERROR_MESSAGES["active_content"], code="active_content")
@@ -117,7 +114,7 @@ def is_active_action(action):
 
 
 class DocumentLink:
-    """A stored document as the admin's file widget links to it: through the download view."""
+    """A stored document as the admin's file widget links to it."""
 
     def __init__(self, file):
         self.file = file
@@ -131,8 +128,7 @@ class DocumentLink:
 
 
 class DocumentInput(AdminFileWidget):
-    """The admin's file input, with the current document linked to its download view (the
-    storage has no public address)."""
+    """The admin's file input, linking to the download view: the storage has no public address."""
 
     def is_initial(self, value):
         return bool(value and getattr(value, "name", None))
@@ -160,8 +156,6 @@ class DocumentFormField(forms.FileField):
 
 
 class DocumentField(models.FileField):
-    """A PDF document, checked on upload and kept in the private document storage."""
-
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("storage", document_storage)
         super().__init__(*args, **kwargs)

@@ -3,8 +3,7 @@
 
     1998 година: Марьина Горка – Троян, Гомел – Бургас
 
-read into pairs whose names are matched to regions (cooperation.region_names); the preview
-says what saving would add (preview_pasted_agreements), saving adds all of it or nothing.
+read into pairs matched to regions; preview_pasted_agreements says what saving would add.
 """
 
 import re
@@ -24,14 +23,11 @@ YEAR_LINE = re.compile(
     re.IGNORECASE,
 )
 PAIR_SEPARATOR = re.compile(r"\s*[,;]\s*")
-# An en or em dash with or without spaces, or a hyphen between spaces ("Горна-Оряховица" is
-# one name).
+# A dash, or a hyphen between spaces ("Горна-Оряховица" is one name).
 PARTY_SEPARATOR = re.compile(r"\s*[–—]\s*|\s+-\s+")
 
 
 class PastedPair:
-    """One pair of a pasted line, with what saving would do with it."""
-
     NEW = "new"
     EXISTING = "existing"
     UNKNOWN = "unknown"
@@ -60,8 +56,6 @@ class PastedPair:
 
 @dataclass
 class PastePreview:
-    """What a pasted list holds, pair by pair, and the lines that are not in the list's form."""
-
     kind: str
     pairs: list[PastedPair]
     skipped_lines: list[tuple[int, str]]
@@ -88,9 +82,8 @@ class PastePreview:
 
 def parse_agreement_list(text):
     """
-    The pairs of a list in the page's format, as (line number, year, pair text, left name,
-    right name), and the lines that are not list lines. A pair that is not two names separated
-    by a dash has None for both names.
+    The pairs of a list as (line number, year, pair text, left name, right name), None for both
+    names unless two are separated by a dash; and the lines that are not list lines.
     """
     pairs, skipped = [], []
     for line_number, line in enumerate(text.splitlines(), start=1):

@@ -39,8 +39,7 @@ DESIGNATORS = {
     "city": None,
     "town": None,
 }
-# Official long forms that stand for the same unit: a village executive committee is the
-# executive body of the village council, and the embassy's list names some parties so.
+# Official long forms that the embassy's list names some parties by.
 ALIASES = [
     ("селски изпълнителен комитет", "селски съвет"),
     ("районен изпълнителен комитет", "район"),
@@ -76,16 +75,12 @@ def strip_designator(normalized):
 
 @dataclass
 class PartyMatch:
-    """One name as written, the region it names (if found), and regions it might mean."""
-
     text: str
     region: Region | None = None
     suggestions: list[Region] = field(default_factory=list)
 
 
 class RegionMatcher:
-    """Finds the region of a country that a name written by a person means."""
-
     def __init__(self, regions):
         self.by_name = {}
         self.by_bare_name = {}

@@ -1,7 +1,6 @@
 """
-The site search: regions (by name, with or without a word naming their kind), agreements (by
-either party), published visits and news photos, each kind apart (RESULT_KINDS). Full-text
-search on PostgreSQL, else the stored case-folded Latin texts (cooperation.transliteration).
+The site search of each kind apart (RESULT_KINDS): full-text on PostgreSQL, else the stored
+case-folded Latin texts (cooperation.transliteration).
 """
 
 import re
@@ -25,8 +24,6 @@ WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class SearchText:
-    """What a visitor typed, without a word that names a kind of region, and that kind."""
-
     text: str
     region_kind: str | None = None
 
@@ -50,7 +47,6 @@ def full_text_query(text):
 
 
 def matching(queryset, fields, text):
-    """The entries whose stored search `fields` hold the text."""
     if connection.vendor == "postgresql":
         vector = SearchVector(*fields, config="simple")
         return queryset.annotate(found_by=vector).filter(found_by=full_text_query(text))

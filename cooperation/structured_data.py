@@ -1,7 +1,5 @@
 """
-The schema.org structured data (JSON-LD) of the section's pages that have a subject: a region
-is an AdministrativeArea within its parents, a visit an Event at its place, a news photo a
-NewsArticle with its photo. Texts come in the page's language; addresses are absolute.
+The schema.org structured data (JSON-LD) of the pages of a region, a visit and a news photo.
 """
 
 from django.utils.translation import get_language
@@ -15,7 +13,7 @@ PIXELS = "E37"  # UN/CEFACT's code for the pixel, as schema.org's unitCode asks.
 
 
 def image_object(image, caption="", credit=""):
-    """A photo's or coat of arms' shared rendition as an ImageObject, or None without one."""
+    """The image's shared rendition as an ImageObject, or None."""
     rendition = image.renditions.shared if image else None
     if rendition is None:
         return None

@@ -1,7 +1,6 @@
 """
-Text in the form searches compare, so that "Gabrovo", "габрово" or "GABROVO" finds "Габрово":
-stored texts case-folded, and in Latin letters by their language's official system
-(cyrtranslit) and by English spelling (anyascii). Start at search_lines() and contains_text().
+Text in the form searches compare, so that "Gabrovo" or "габрово" finds "Габрово": case-folded,
+and in Latin letters (cyrtranslit, anyascii). Start at search_lines() and contains_text().
 """
 
 import re
@@ -10,7 +9,6 @@ import cyrtranslit
 from anyascii import anyascii
 from django.db.models import Q
 
-# cyrtranslit's name for each language's official Latin system.
 CYRTRANSLIT_SYSTEMS = {"bg": "bg", "ru": "ru", "be": "by"}
 
 APOSTROPHES = re.compile(r"['ʼ’`\"]")

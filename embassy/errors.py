@@ -1,7 +1,6 @@
 """
-The error pages in the site's layout and the visitor's language, each with a way on. The 500 and
-400 pages come from the template alone (no context processor, no database, no request's host),
-so they show when the database is down or the host not allowed.
+The error pages in the site's layout and the visitor's language. The 500 and 400 pages come from
+the template alone, so they show when the database is down or the host not allowed.
 """
 
 import logging
@@ -22,8 +21,7 @@ TEMPLATE = "embassy/error.html"
 
 
 def language_homes():
-    """The language menu of an error page: the home page in each language, since the address
-    that failed is no better in another one."""
+    """The home page in each language: the address that failed is no better in another one."""
     homes = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -95,8 +93,7 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    # Called while the exception is handled: a write that waited in vain for SQLite's lock,
-    # in the view or as the response is finished (the session), gets its own answer.
+    # Called while the exception is handled.
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError) and "database is locked" in str(error):
         return database_busy(request)
@@ -109,8 +106,7 @@ def server_error(request):
 
 
 def database_busy(request):
-    """SQLite's write lock held longer than a write may wait for it (an import of thousands of
-    rows): the visitor is asked to try again, and nothing was saved."""
+    """SQLite's write lock held longer than a write may wait for it: nothing was saved."""
     response = bare_error_page(
         request,
         503,

@@ -1,5 +1,5 @@
-"""/healthz for load balancers and monitoring: each dependency's state, a line each; a 503 only
-when the database, without which no page is served, is out of reach."""
+"""/healthz for monitoring: each dependency's state, a line each; a 503 only when the database
+is out of reach."""
 
 import uuid
 

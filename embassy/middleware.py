@@ -8,8 +8,7 @@ from django.http import HttpResponseNotAllowed
 
 
 class PermissionsPolicyMiddleware:
-    """Deny settings.PERMISSIONS_POLICY_DENIED (`camera=()`: to no origin, the site's own
-    included) to every page and to the frames it embeds."""
+    """Deny settings.PERMISSIONS_POLICY_DENIED to every page and the frames it embeds."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -28,9 +27,8 @@ class BadAdminQuery(SuspiciousOperation):
 
 class AdminRequestsMiddleware:
     """
-    The admin answers GET, HEAD and POST only (405), and a 400 to a NUL in a query value (which
-    PostgreSQL refuses) or an empty `_to_field`, which its pages never send. It comes before
-    CsrfViewMiddleware, whose check would otherwise answer first.
+    The admin answers GET, HEAD and POST only, and a 400 to a NUL in a query value (which
+    PostgreSQL refuses) or an empty `_to_field`; before CsrfViewMiddleware, which would answer.
     """
 
     METHODS = ["GET", "HEAD", "POST"]

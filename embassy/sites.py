@@ -1,7 +1,6 @@
 """
-The site's public address, settings.SITE_URL: every absolute link the site gives out is made from
-it, never from a request's Host, so that no visitor can put another host into a cached page.
-Django's sites framework, which the sitemaps and feeds read, is kept to it at every migrate.
+Absolute links from settings.SITE_URL, never from a request's Host, so that no visitor can put
+another host into a cached page. Django's Site is kept to it at every migrate.
 """
 
 from urllib.parse import urljoin, urlsplit

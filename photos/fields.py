@@ -11,14 +11,12 @@ from .uploads import NormalizedPhoto, normalize_photo, validate_photo_upload
 
 
 class PhotoFormField(forms.FileField):
-    """An image upload refused with a message that says what is wrong with it (Django's
-    ImageField has one for all), asking phones for a format the site accepts."""
+    """An image upload refused with a message that says what is wrong with it."""
 
     def to_python(self, data):
         file = super().to_python(data)
-        if file is None:
-            return None
-        validate_photo_upload(file)
+        if file is not None:
+            validate_photo_upload(file)
         return file
 
     def widget_attrs(self, widget):
@@ -41,9 +39,7 @@ class PhotoFieldFile(models.fields.files.ImageFieldFile):
         )
 
     def save(self, name, content, save=True):
-        # Every way a new file reaches the storage passes here (a form, the shell, a script):
-        # the stored original is upright and without location or other personal metadata, and
-        # its renditions are made with it, so that no page ever has to make one.
+        # Every way a new file reaches the storage passes here (a form, the shell, a script).
         if not isinstance(content, NormalizedPhoto):
             content = normalize_photo(content)
         super().save(content.name, content, save=False)
@@ -60,10 +56,7 @@ class PhotoFieldFile(models.fields.files.ImageFieldFile):
 
 
 class PhotoField(models.ImageField):
-    """
-    An image checked on upload (format, size, pixels, integrity) with a clear message for each
-    refusal, stored upright without EXIF or XMP metadata, with its renditions.
-    """
+    """An image checked on upload, stored upright without metadata, with its renditions."""
 
     attr_class = PhotoFieldFile
 
@@ -84,8 +77,7 @@ class PhotoField(models.ImageField):
         try:
             super().update_dimension_fields(instance, force, *args, **kwargs)
         except Image.DecompressionBombError:
-            # Pillow will not even read the size of a decompression bomb. Saving it is refused
-            # with a message (normalize_photo); until then its dimensions are unknown.
+            # A decompression bomb: refused on save (normalize_photo); its size is unknown.
             for dimension_field in (self.width_field, self.height_field):
                 if dimension_field:
                     setattr(instance, dimension_field, None)
@@ -95,8 +87,7 @@ class PhotoField(models.ImageField):
 
 
 def make_missing_renditions(instance):
-    """Make the missing renditions of every photo of `instance`: for a file the entry was given
-    by name rather than stored through the field (a fixture, a restored version or backup)."""
+    """The missing renditions of files given by name, not stored through the field (a fixture)."""
     written = []
     for field in instance._meta.concrete_fields:
         if isinstance(field, PhotoField) and getattr(instance, field.attname):

@@ -1,7 +1,6 @@
 """
-The resized copies of a stored photo, listed from their names alone (no file read):
-`photo.image.renditions`. The 640-pixel WebP copy of `news/2021/a.jpg` is
-`renditions/news/2021/a.jpg/640.webp`; an original's name is never reused, so neither is a copy's.
+The resized copies of a stored photo, `photo.image.renditions`, listed from their names alone: the
+640-pixel WebP copy of `news/2021/a.jpg` is `renditions/news/2021/a.jpg/640.webp`.
 """
 
 import io
@@ -22,8 +21,7 @@ class RenditionFormat:
     save_options: dict
 
 
-# Browsers pick the WebP source; the JPEG one is the fallback of the <img> element, and what
-# other sites (feeds, social previews) are given.
+# JPEG: the <img> element's fallback, and what feeds and social previews are given.
 WEBP = RenditionFormat("webp", "webp", "image/webp", "WEBP", {"quality": 80})
 JPEG = RenditionFormat(
     "jpeg", "jpg", "image/jpeg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}
@@ -33,8 +31,6 @@ FORMATS = [WEBP, JPEG]
 
 @dataclass(frozen=True)
 class Rendition:
-    """One resized copy of an image, in one format."""
-
     name: str
     url: str
     width: int
@@ -47,8 +43,7 @@ class Rendition:
 
 
 def rendition_widths(original_width):
-    """The configured widths below the original's, and the largest one (or the original's own,
-    when narrower)."""
+    """The configured widths below the original's, then the largest or the original's own."""
     widths = sorted(settings.PHOTO_RENDITION_WIDTHS)
     if not original_width:
         return []
@@ -57,13 +52,10 @@ def rendition_widths(original_width):
 
 
 def rendition_folder(original_name):
-    """Every rendition of `news/2021/a.jpg` lies in `renditions/news/2021/a.jpg/`."""
     return f"renditions/{original_name}"
 
 
 class Renditions:
-    """The renditions of the stored image `name` of `width` × `height` pixels in `storage`."""
-
     def __init__(self, storage, name, width, height):
         self.storage = storage
         self.name = name
@@ -108,22 +100,19 @@ class Renditions:
         return jpeg[-1] if jpeg else None
 
     def srcset(self, rendition_format):
-        """The `srcset` attribute of an <img> or <source> offering this format's renditions."""
         return ", ".join(f"{r.url} {r.width}w" for r in self.of_format(rendition_format))
 
     def missing(self):
         return [rendition for rendition in self.all if not self.storage.exists(rendition.name)]
 
     def make(self, force=False):
-        """Write the missing renditions (all when `force`), each width resized once from the
-        original decoded once; return the names written."""
+        """Write the missing renditions (all when `force`); return the names written."""
         wanted = self.all if force else self.missing()
         if not wanted:
             return []
         largest = max(rendition.width for rendition in wanted)
         with self.storage.open(self.name, "rb") as stream, Image.open(stream) as image:
-            # A JPEG can be decoded directly at 1/2, 1/4 or 1/8 of its size when that is still
-            # larger than the largest rendition; much faster for a 12-megapixel photo.
+            # A JPEG is decoded at 1/2, 1/4 or 1/8 of its size when that is still large enough.
             image.draft(None, (largest, largest))
             upright = to_srgb(ImageOps.exif_transpose(image))
         written = []
@@ -141,7 +130,7 @@ class Renditions:
         return written
 
     def delete(self):
-        """Delete every rendition of the original (of any width ever made), never the original."""
+        """Delete every rendition of the original, of any width ever made."""
         folder = rendition_folder(self.name)
         try:
             _folders, files = self.storage.listdir(folder)
@@ -155,7 +144,7 @@ class Renditions:
 
 
 def to_srgb(image):
-    """Convert to sRGB pixels (RGB, or RGBA when transparent), through its ICC profile if any."""
+    """Convert to sRGB (RGB or RGBA) pixels, through its ICC profile if any."""
     has_alpha = image.mode in {"RGBA", "LA", "PA"} or (
         image.mode == "P" and "transparency" in image.info
     )

@@ -13,14 +13,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, JpegImagePlugin
 
-# Pillow's name of each accepted format and the extension its files are stored with. MPO is
-# the JPEG variant that some cameras write (a JPEG with further frames, e.g. a depth map).
+# Pillow's format names and the extensions stored; MPO is a JPEG with further frames.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
-ACCEPTED_FORMAT_NAMES = "JPEG, PNG, WebP"
 
 # The brands of an ISO base media file ("ftyp" box) that phones write for HEIC/HEIF photos.
 HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
-
 
 ERROR_MESSAGES = {
     "file_too_large": _(
@@ -83,7 +80,7 @@ def looks_like_heif(head):
 
 def open_checked_image(file):
     """The decoded image; ValidationError for anything but a whole JPEG, PNG or WebP within
-    the limits (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS)."""
+    PHOTO_MAX_BYTES and PHOTO_MAX_PIXELS."""
     name = posixpath.basename(file.name or "")
     if file.size is not None and file.size > settings.PHOTO_MAX_BYTES:
         refuse(
@@ -99,15 +96,14 @@ def open_checked_image(file):
 
     max_pixels = settings.PHOTO_MAX_PIXELS
     try:
-        # Pillow warns of a likely decompression bomb (a small file that would decode to a huge
-        # image) and refuses one twice its own limit; either way the header is all it has read.
+        # Pillow warns of a likely decompression bomb, and refuses one twice its own limit.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(file)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         refuse("far_too_many_pixels", limit=megapixels(max_pixels))
     except Exception:
-        # Pillow raises UnidentifiedImageError, but also other errors on a malformed header.
+        # UnidentifiedImageError, or other errors on a malformed header.
         refuse("not_an_image", name=name)
 
     if image.format not in ACCEPTED_FORMATS:
@@ -122,8 +118,7 @@ def open_checked_image(file):
             limit=megapixels(max_pixels),
         )
     try:
-        # Decoding every pixel is what finds a truncated or corrupt file; verify() alone does
-        # not check a JPEG's image data.
+        # Only decoding every pixel finds a truncated file; verify() skips a JPEG's data.
         image.load()
     except Exception:
         refuse("damaged")
@@ -131,7 +126,6 @@ def open_checked_image(file):
 
 
 def validate_photo_upload(file):
-    """Refuse an uploaded file that is not a whole JPEG, PNG or WebP within the limits."""
     open_checked_image(file)
     file.seek(0)
 
@@ -141,8 +135,8 @@ class NormalizedPhoto(ContentFile):
 
 
 def normalize_photo(file):
-    """The image upright, without EXIF, XMP or comments (places, serial numbers, names), with
-    its colour profile; a JPEG keeps its quantization tables, so nothing visible is lost."""
+    """The image upright, without EXIF, XMP or comments, with its colour profile; a JPEG keeps
+    its quantization tables, so nothing visible is lost."""
     image = open_checked_image(file)
     upright = ImageOps.exif_transpose(image)
     icc_profile = image.info.get("icc_profile")

@@ -1,7 +1,6 @@
 """
 Settings of the site, grouped by concern. What differs between machines comes from environment
-variables read through `env` (README, "Configuration"); the defaults suit development, and with
-DJANGO_DEBUG=0 `manage.py check --deploy` reports nothing. Tests run with embassy.settings.test.
+variables (README, "Configuration"); the defaults suit development. Tests: embassy.settings.test.
 """
 
 from datetime import timedelta
@@ -31,23 +30,20 @@ ALLOWED_HOSTS = env.list(
 )
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
-# The site's public address, which every absolute link names (embassy.sites).
+# The public address that every absolute link names (embassy.sites).
 SITE_URL = env.str(
     "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
 )
 SITE_ID = 1
 
 INSTALLED_APPS = [
-    # modeltranslation must come before the admin to patch its forms.
-    "modeltranslation",
-    # Django's admin, with the site's titles and its answers to hostile requests.
+    "modeltranslation",  # before the admin, to patch its forms
     "embassy.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.sites",
     "django.contrib.messages",
-    # runserver serves static files through WhiteNoise too, with the same headers as production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
@@ -61,7 +57,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "tinymce",
-    # The project's own: the reusable parts first, then the site and its section.
     "editorial",
     "photos",
     "embassy.apps.EmbassyConfig",
@@ -75,9 +70,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "embassy.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below WhiteNoise, which serves static files compressed already; above everything that
-    # reads or changes the body. It pads what it compresses with random bytes, against BREACH.
-    # Pages from the page cache come compressed already (editorial.cache).
+    # Below WhiteNoise, which serves static files compressed already; above all that reads
+    # or changes the body.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,8 +111,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Django's own messages go through the root's handler, once. Its default logging gives the
-    # "django" logger a console handler of its own in development, which printed them twice.
+    # Django's own handler would print its messages a second time in development.
     "loggers": {"django": {"handlers": []}},
 }
 
@@ -132,8 +125,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite: a transaction takes the write lock as it begins, so two saves of one entry are checked
-# in turn (editorial.admin.concurrency); the write-ahead log lets pages be read during a long
-# write, and a write waits up to DJANGO_SQLITE_BUSY_SECONDS for the one before it.
+# in turn (editorial.admin.concurrency); the write-ahead log lets pages be read during a write.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE",
@@ -143,7 +135,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # --- Languages and time ---------------------------------------------------------------------
 
-# Bulgarian is the default; content falls back bg -> ru -> en.
 LANGUAGE_CODE = "bg"
 LANGUAGES = [
     ("bg", _("Bulgarian")),
@@ -151,13 +142,10 @@ LANGUAGES = [
     ("be", _("Belarusian")),
     ("en", _("English")),
 ]
-# The site's catalogues, then Django's and the libraries' messages in each language's official
-# spelling (locale/overrides/, which `make messages` leaves alone); an earlier folder wins.
+# locale/overrides/: Django's and the libraries' messages in each language's official spelling.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 TIME_ZONE = "Europe/Sofia"
-USE_I18N = True
 USE_TZ = True
-# Our own date formats per language: "6 септември 2021 г.", "6 September 2021".
 FORMAT_MODULE_PATH = ["embassy.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
@@ -165,15 +153,13 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 
 # --- Cache ----------------------------------------------------------------------------------
 
-
 # A Redis out of reach is no cache: every read a miss, every write lost, each logged.
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 
 def cache_from_url(url):
-    """`redis://host:6379/0` for a cache shared by every process; `file:///path` for one shared
-    by the processes of one machine; empty for a local-memory cache of each process."""
+    """A cache from `redis://host:6379/0`, `file:///path`, or empty for local memory."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -195,7 +181,7 @@ def cache_from_url(url):
 CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
 # How long a public page may be served from the cache; 0 turns the page cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
-# The apps whose saves and deletions change what the public pages show (editorial.cache).
+# The apps whose changes clear the page cache (editorial.cache).
 PUBLIC_CONTENT_APPS = ["embassy", "cooperation", "partners"]
 
 # --- Static files and media -----------------------------------------------------------------
@@ -204,8 +190,6 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-# In production WhiteNoise serves collectstatic's compressed copies under hashed names, cached
-# for ten years; in development and tests the apps' own files, without collectstatic.
 STORAGES = {
     "default": {"BACKEND": "embassy.storage.FileSystemStorage"},
     "staticfiles": {
@@ -220,9 +204,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 
-# Media, and scanned agreements, on S3-compatible object storage instead of the local disk:
-# install the "s3" extra and set the buckets (see README); boto3 reads AWS_ACCESS_KEY_ID and
-# AWS_SECRET_ACCESS_KEY itself. A new upload never takes an older file's name (its history's).
+# Media and scanned agreements on S3-compatible object storage (README); a new upload never
+# takes an older file's name, which its history may still show.
 S3_OPTIONS = {
     "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
     "region_name": env.str("AWS_S3_REGION_NAME") or None,
@@ -231,7 +214,6 @@ S3_OPTIONS = {
 MEDIA_BUCKET = env.str("AWS_STORAGE_BUCKET_NAME")
 MEDIA_BUCKET_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN")
 if MEDIA_BUCKET:
-    # Public media: plain, stable addresses that browsers and proxies can cache.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -242,14 +224,12 @@ if MEDIA_BUCKET:
         },
     }
 
-# Photos: uploads refused past these limits; the widths of the resized copies pages offer
-# (after changing them, run `manage.py make_renditions`).
+# After changing the widths, run `manage.py make_renditions`.
 PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
 PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
 
-# Scanned agreements (cooperation.documents): where the web server does not serve files, a
-# folder outside MEDIA_ROOT or a private bucket; a view gives them out.
+# Scanned agreements: outside MEDIA_ROOT or in a private bucket; a view gives them out.
 COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
 DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
@@ -270,46 +250,29 @@ if DOCUMENTS_BUCKET:
 
 # --- Security -------------------------------------------------------------------------------
 
-# Origins (scheme and host) allowed to post forms, when they differ from the request's own host,
-# e.g. "https://cooperation.example.org".
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# DJANGO_BEHIND_PROXY=1 trusts a TLS-terminating proxy's X-Forwarded-Proto and X-Forwarded-For
-# (the address failed logins count against); never set it when clients reach Django directly.
+# Trusts a TLS-terminating proxy's X-Forwarded-Proto and X-Forwarded-For: never set it when
+# clients reach Django directly.
 BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-# Load balancers and monitors check the application over plain HTTP, straight at gunicorn.
+# Monitors check the application over plain HTTP, straight at gunicorn.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
-# Preloading (the browsers' HTTPS-only list, for months) is the domain owner's choice: its
-# check is silenced until they make it.
+# Preloading is the domain owner's choice: its check is silenced until they make it.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-# A form refused by the CSRF check gets the site's own error page, in the visitor's language.
 CSRF_FAILURE_VIEW = "embassy.errors.csrf_failure"
 
-# Cookies: over HTTPS only in production, never readable by scripts (none of the site's reads them).
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-LANGUAGE_COOKIE_SECURE = not DEBUG
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True  # no script of the site reads them
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy: everything from the site itself, nothing inline, no frames. Images may
-# also come from the media bucket's address when media are on object storage: its custom domain,
-# or the addresses given in DJANGO_CSP_IMG_SRC.
+# Everything from the site itself, nothing inline, no frames; images also from the media bucket.
 MEDIA_IMAGE_ORIGINS = env.list("DJANGO_CSP_IMG_SRC")
 if MEDIA_BUCKET and MEDIA_BUCKET_DOMAIN:
     MEDIA_IMAGE_ORIGINS.append(f"https://{MEDIA_BUCKET_DOMAIN}")
@@ -326,7 +289,6 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Browser features no page uses, denied by the Permissions-Policy (embassy.middleware).
 PERMISSIONS_POLICY_DENIED = [
     "accelerometer",
     "autoplay",
@@ -347,7 +309,6 @@ PERMISSIONS_POLICY_DENIED = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    # axes first: it refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -358,8 +319,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
-# from one address, that pair is refused for the cool-off period; each further try restarts it.
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -370,9 +329,7 @@ if BEHIND_PROXY:
 
 # --- Editorial tools ------------------------------------------------------------------------
 
-# The rich-text editor of page bodies and visit texts (TinyMCE, served from the project's own
-# static files, loaded and configured without inline script). editorial.rich_text adds what it
-# may offer, from the same allow-list that the server sanitizes with.
+# editorial.rich_text adds the tags it may offer, from the server's sanitizing allow-list.
 TINYMCE_DEFAULT_CONFIG = {
     "license_key": "gpl",
     "promotion": False,
@@ -390,41 +347,31 @@ TINYMCE_DEFAULT_CONFIG = {
     "browser_spellcheck": True,
 }
 
-# Imports from CSV and Excel files run in one transaction: a refused row writes nothing. A file
-# is checked and imported by the background worker (editorial.tasks), up to these caps.
-# django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading
-# "=" and leaves "+", "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead,
-# and the mark is taken away on import.
-IMPORT_EXPORT_USE_TRANSACTIONS = True
+# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading "=" and leaves "+",
+# "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead.
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
 
-# Background work (django-tasks, the backport of Django 6's tasks framework): queued in the
-# database and run by `manage.py db_worker`, which `make run` and `make serve` start.
+# Run by `manage.py db_worker`, which `make run` and `make serve` start.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- The cooperation section ----------------------------------------------------------------
 
-# The two countries of the cooperation: the mission's own country first, then the host country.
-# Another embassy can reuse the project by changing these two codes (ISO 3166-1 alpha-2).
+# The mission's own country, then the host country (ISO 3166-1 alpha-2).
 COOPERATION_MISSION_COUNTRY = env.str("COOPERATION_MISSION_COUNTRY", "BY")
 COOPERATION_HOST_COUNTRY = env.str("COOPERATION_HOST_COUNTRY", "BG")
 
-# A partnership with no published visit or photo of both sides for more than this many years is
-# dormant (the admin's index lists them; the agreement list filters them).
+# A partnership with no published visit or photo for this many years is dormant.
 COOPERATION_DORMANT_AFTER_YEARS = env.int("COOPERATION_DORMANT_AFTER_YEARS", 5)
 
-# The partner search board: who is told of each new request; how many requests and answers one
-# address may send in an hour; how long after a request is closed its writer's name and
-# address are kept (`manage.py purge_partner_contacts`, run daily, deletes them).
+# The partner board; `manage.py purge_partner_contacts` deletes contacts after CONTACT_MONTHS.
 COOPERATION_PARTNER_NOTIFY_EMAILS = env.list("COOPERATION_PARTNER_NOTIFY_EMAILS")
 COOPERATION_PARTNER_POSTS_PER_HOUR = env.int("COOPERATION_PARTNER_POSTS_PER_HOUR", 5)
 COOPERATION_PARTNER_CONTACT_MONTHS = env.int("COOPERATION_PARTNER_CONTACT_MONTHS", 6)
 
 # --- E-mail ---------------------------------------------------------------------------------
 
-# Answers to the partner board's requests, and the staff's notices. Without EMAIL_HOST, in
-# development, messages are written to the console; in production they go through SMTP.
+# Without EMAIL_HOST, in development, messages are written to the console.
 EMAIL_HOST = env.str("EMAIL_HOST")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -445,11 +392,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Public data under /api/: read-only, no accounts.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -461,7 +403,6 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Swagger UI's files come with drf-spectacular-sidecar: no request leaves the site.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {

@@ -1,9 +1,4 @@
-"""
-Settings of the test suite: the project's own, with what only tests want.
-
-Uploaded and generated files go to a folder of the test run's own, never the project's media;
-passwords are hashed fast, since many tests create staff accounts.
-"""
+"""Settings of the test suite: files in a folder of the test run's own, fast password hashes."""
 
 import tempfile
 from pathlib import Path

@@ -15,15 +15,12 @@ FALLBACK_WIDTH = 640
 
 @register.inclusion_tag("photos/picture.html")
 def picture(image, alt="", sizes="100vw", loading="lazy", css_class="", fetchpriority=""):
-    """`image` is a PhotoField's file; alt="" for a photo that only decorates a link that says
-    the same."""
     renditions = image.renditions if image else None
     largest = renditions.shared if renditions else None
     if largest is None:
         return {"src": ""}
     if loading == "lazy" and not sizes.startswith("auto"):
-        # Browsers that know "auto" use the width the layout gives a lazy image; the others
-        # skip it and read the list that follows.
+        # Browsers that know "auto" use the layout's width; the others read the list after it.
         sizes = f"auto, {sizes}"
     return {
         "src": renditions.closest(FALLBACK_WIDTH, JPEG).url,

@@ -1,5 +1,5 @@
-"""Make the missing renditions of every photo: for files that arrived other than through their
-field (a backup restored, media moved, PHOTO_RENDITION_WIDTHS changed)."""
+"""Make the missing renditions of every photo: after a backup restored, media moved, or
+PHOTO_RENDITION_WIDTHS changed."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
