@@ -92,11 +92,8 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
 
 class AgreementDocumentView(View):
-    """
-    An agreement's scanned document, as a download: never shown in the browser's own window,
-    where a PDF's active content could run in the site's name. Every agreement is public
-    (agreements have no drafts), and so is its document.
-    """
+    """An agreement's scanned document, as a download: a PDF shown in the browser's window could
+    run its active content in the site's name."""
 
     def get(self, request, pk):
         agreement = get_object_or_404(
