@@ -1,58 +1,24 @@
-"""
-Addresses of the pages of one entry (a region, a visit, a news photo) by its slug, and of an
-agreement by its number and its parties' slugs.
-
-A page lists hundreds of regions, each with a link; reversing every link through the URL
-resolver costs more than the rest of the page. The address of a view is therefore reversed once
-per language (and script prefix) with a stand-in slug, and each entry's slug put in its place.
-"""
+"""reverse() for the pages that lists link by the hundred (regions, agreements): each view is
+reversed once per language, then an entry's own number and slug put in place of stand-ins
+(the figures: bench/README.md)."""
 
 import functools
 
-from django.core.validators import slug_re
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
-STAND_IN = "__slug__"
-STAND_IN_NUMBER = 987654321
+STAND_INS = {"pk": "987654321", "slug": "stand-in-slug"}
 
 
-@functools.lru_cache(maxsize=256)
-def address_pattern(viewname, language, script_prefix, urlconf, with_number=False):
-    """The view's address with the stand-in slug (and number); the arguments after the first
-    are the key."""
-    kwargs = {"slug": STAND_IN, **({"pk": STAND_IN_NUMBER} if with_number else {})}
-    return reverse(viewname, urlconf=urlconf, kwargs=kwargs)
+@functools.lru_cache(maxsize=64)
+def address_with_stand_ins(viewname, names, language, script_prefix, urlconf):
+    return reverse(viewname, urlconf=urlconf, kwargs={name: STAND_INS[name] for name in names})
 
 
-def addresses_by_slug(viewname):
-    """A function giving the view's address for a slug, in the active language: for a list of
-    entries, it looks the language and the view up once."""
-    pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf())
-
-    def address(slug):
-        # What the <slug:...> converter accepts; anything else is left to reverse() to refuse.
-        if not slug_re.fullmatch(slug):
-            return reverse(viewname, kwargs={"slug": slug})
-        return pattern.replace(STAND_IN, slug)
-
-    return address
-
-
-def address_by_slug(viewname, slug):
-    """reverse(viewname, kwargs={"slug": slug}), reversing the view only once per language."""
-    return addresses_by_slug(viewname)(slug)
-
-
-def agreement_addresses():
-    """A function giving an agreement page's address for its number and its readable slug, in
-    the active language (see addresses_by_slug())."""
-    viewname = "cooperation:agreement_detail"
-    pattern = address_pattern(viewname, get_language(), get_script_prefix(), get_urlconf(), True)
-
-    def address(pk, slug):
-        if not slug_re.fullmatch(slug):
-            return reverse(viewname, kwargs={"pk": pk, "slug": slug})
-        return pattern.replace(STAND_IN, slug).replace(str(STAND_IN_NUMBER), str(pk))
-
+def cached_reverse(viewname, **kwargs):
+    """reverse(viewname, kwargs=kwargs) for a slug (a SlugField's) and a number, in that order."""
+    key = (get_language(), get_script_prefix(), get_urlconf())
+    address = address_with_stand_ins(viewname, tuple(kwargs), *key)
+    for name, value in kwargs.items():
+        address = address.replace(STAND_INS[name], str(value), 1)
     return address

@@ -1,11 +1,5 @@
-"""The read-only JSON API of the public data, filtered by the public pages' own FilterSets.
-
-Anyone may read it, without an account. Lists are paginated as
-{"count", "next", "previous", "results"}; a bad parameter gives a 400 whose body names it,
-{"<parameter>": ["message"]}. Names come in the language of `?lang=` or, without it, the one
-Django chose for the request (its language cookie, Accept-Language, Bulgarian by default).
-Answers come from the public pages' cache while the content has not changed.
-"""
+"""The read-only JSON API of the public data, filtered by the public pages' own FilterSets, in
+the language of `?lang=` (else the request's), cached like the pages; `router` lists the views."""
 
 from django.conf import settings
 from django.http import Http404
@@ -76,7 +70,7 @@ class PublicDataSchema(AutoSchema):
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
         responses = {200: serializer, 400: PARAMETER_ERRORS}
-        if not self._is_list_view(serializer):
+        if self.view.detail:
             responses[404] = NOT_FOUND
         return responses
 
@@ -192,7 +186,7 @@ class RegionViewSet(PublicDataViewSet):
 class AgreementViewSet(PublicDataViewSet):
     """Agreements between a region of each country, with the agreement list's filters."""
 
-    queryset = TwinningAgreement.objects.with_parties()
+    queryset = TwinningAgreement.objects.listed()
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
 

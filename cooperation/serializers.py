@@ -1,9 +1,5 @@
-"""The public data as JSON: regions, agreements, published visits and news photos.
-
-Names and texts come in the request's language (django-modeltranslation reads the active
-language's column, with the usual fallback); every `url` is the absolute address of the public
-page in that language.
-"""
+"""The public data as JSON: regions, agreements, published visits and news photos, in the active
+language, each with the absolute `url` of its public page."""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _

@@ -58,7 +58,6 @@ urlpatterns = [
     path("healthz", health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/", include((api_patterns, "api"))),
-    # An index of the sitemaps' files, each within the protocol's limits; cached as the pages are.
     path(
         "sitemap.xml",
         read_only(cache_public_page(sitemap_views.index)),
@@ -67,7 +66,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        read_only(cache_public_page(views.sitemap_file)),
+        read_only(cache_public_page(sitemap_views.sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),

@@ -1,11 +1,7 @@
-"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root, the
-sitemap's files."""
+"""Site-wide views: content pages, the diplomatic missions selector, the icon at the root."""
 
 from django.contrib import messages
-from django.contrib.sitemaps.views import x_robots_tag
-from django.contrib.sites.shortcuts import get_current_site
-from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,7 +12,6 @@ from django.views.generic import DetailView
 from editorial.public import PublicPageMixin, read_only
 
 from .models import MissionLink, Page
-from .sitemaps import urlset_xml
 
 
 class PageDetailView(PublicPageMixin, DetailView):
@@ -63,20 +58,3 @@ def go_to_mission(request):
 def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
     return redirect(static("icons/favicon.ico"))
-
-
-@x_robots_tag
-def sitemap_file(request, sitemaps, section):
-    """One file of a section's sitemap: the page `p` of its entries, listed by the index."""
-    if section not in sitemaps:
-        raise Http404(f"No sitemap section {section!r}.")
-    sitemap = sitemaps[section]()
-    root = f"{sitemap.protocol}://{get_current_site(request).domain}"
-    try:
-        entries = list(sitemap.file_entries(request.GET.get("p", 1), root))
-    except InvalidPage as error:
-        raise Http404(str(error)) from None
-    return HttpResponse(
-        urlset_xml(entries),
-        content_type="application/xml",
-    )

@@ -11,7 +11,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..addresses import agreement_addresses
+from ..addresses import cached_reverse
 from ..countries import country_name, host_country_regions, mission_country_regions
 from ..documents import DocumentField
 from ..transliteration import contains_text
@@ -40,6 +40,13 @@ class TwinningAgreementQuerySet(JubileeQuerySet):
 
     def with_parties(self):
         return self.select_related("mission_region", "host_region")
+
+    def listed(self):
+        """With their parties, reading only what lists and maps show of them."""
+        party = ["slug", "name", "kind", "country", "latitude", "longitude"]
+        sides = ["mission_region", "host_region"]
+        fields = [f"{side}__{field}" for side in sides for field in party]
+        return self.with_parties().only("year", "signed_on", "kind", "status", *fields)
 
     def party_count(self):
         """How many regions are a party to at least one of these agreements."""
@@ -201,7 +208,7 @@ class TwinningAgreement(JubileeMixin, models.Model):
         return f"{self.mission_region} – {self.host_region} ({self.year})"
 
     def get_absolute_url(self):
-        return agreement_addresses()(self.pk, self.address_slug)
+        return cached_reverse("cooperation:agreement_detail", pk=self.pk, slug=self.address_slug)
 
     @property
     def address_slug(self):

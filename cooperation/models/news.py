@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from editorial.models import PublicationQuerySet, Publishable
 from photos.fields import PhotoField
 
-from ..addresses import address_by_slug
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 from .visits import Visit
@@ -98,7 +98,7 @@ class NewsPhoto(Publishable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return address_by_slug("cooperation:news_detail", self.slug)
+        return reverse("cooperation:news_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

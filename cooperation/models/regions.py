@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from photos.fields import PhotoField
 
-from ..addresses import address_by_slug
+from ..addresses import cached_reverse
 from ..countries import country_choices
 from ..transliteration import contains_text, search_lines
 
@@ -198,7 +198,11 @@ class Region(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return address_by_slug("cooperation:region_detail", self.slug)
+        return cached_reverse("cooperation:region_detail", slug=self.slug)
+
+    def get_kind_display(self):
+        # Django's translates every kind's name on each call, and lists show hundreds of regions.
+        return dict(self.Kind.choices).get(self.kind, self.kind)
 
     def clean(self):
         super().clean()
@@ -239,12 +243,7 @@ class Region(models.Model):
     @property
     def depth(self):
         """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
-        return self.depth_of(self.path)
-
-    @staticmethod
-    def depth_of(path):
-        """The depth of the region with this materialized path."""
-        return path.count("/") - 2
+        return self.path.count("/") - 2
 
     def path_above(self):
         """The slugs of the units above this one, from the top down."""

@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import PublicationQuerySet, Publishable
 from editorial.rich_text import RichTextField
 
-from ..addresses import address_by_slug
 from .regions import Region, RegionLink
 from .searchable import SearchableText
 
@@ -105,7 +105,7 @@ class Visit(Publishable, SearchableText):
         return self.title
 
     def get_absolute_url(self):
-        return address_by_slug("cooperation:visit_detail", self.slug)
+        return reverse("cooperation:visit_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -14,10 +14,9 @@ from embassy.sites import absolute_url
 from ..countries import country_name
 from ..exports import agreements_csv
 from ..filters import AgreementFilter
-from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import TwinningAgreement
-from .mixins import ForgivingPaginationMixin, first_entries
+from .mixins import ForgivingPaginationMixin
 from .overview import OVERVIEW_AGREEMENT_LIMIT
 
 # The map draws at most this many agreements; past it, the filters must narrow them down first.
@@ -26,15 +25,11 @@ MAP_AGREEMENT_LIMIT = OVERVIEW_AGREEMENT_LIMIT
 
 class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.all()
+    queryset = TwinningAgreement.objects.listed()
     template_name = "cooperation/agreement_list.html"
     paginate_by = 25
     # Invalid filter values are reported on the form; the valid ones still apply.
     strict = False
-
-    def paginate_queryset(self, queryset, page_size):
-        """A page of light rows (AgreementRows) rather than model instances."""
-        return super().paginate_queryset(AgreementRows(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -72,7 +67,7 @@ class AgreementMapView(PublicPageMixin, FilterView):
     """The agreement list's filters, drawn as a map; the list of the same agreements follows it."""
 
     filterset_class = AgreementFilter
-    queryset = TwinningAgreement.objects.order_by("year", "pk")
+    queryset = TwinningAgreement.objects.listed().order_by("year", "pk")
     template_name = "cooperation/agreement_map.html"
     strict = False
 
@@ -84,11 +79,10 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreements, too_many = first_entries(
-            AgreementRows(context["object_list"]), MAP_AGREEMENT_LIMIT
-        )
-        if too_many:
-            agreements = []
+        agreements = context["object_list"]
+        # Past the limit the agreements are not read at all.
+        too_many = agreements[MAP_AGREEMENT_LIMIT:].exists()
+        agreements = [] if too_many else list(agreements)
         context.update(
             object_list=agreements,
             too_many=too_many,
@@ -98,11 +92,8 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
 
 class AgreementDocumentView(View):
-    """
-    An agreement's scanned document, as a download: never shown in the browser's own window,
-    where a PDF's active content could run in the site's name. Every agreement is public
-    (agreements have no drafts), and so is its document.
-    """
+    """An agreement's scanned document, as a download: a PDF shown in the browser's window could
+    run its active content in the site's name."""
 
     def get(self, request, pk):
         agreement = get_object_or_404(

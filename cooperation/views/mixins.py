@@ -4,18 +4,17 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
 
-from ..paging import KeysFirstPaginator
+from ..paging import KeysFirstPaginator, keys_first
 
 
 def first_entries(queryset, limit):
     """The first `limit` entries and whether there are more, in one query."""
-    entries = list(queryset[: limit + 1])
+    entries = list(keys_first(queryset, queryset[: limit + 1]))
     return entries[:limit], len(entries) > limit
 
 
 class ForgivingPaginationMixin:
-    """A page number past the end, or not a number, shows the nearest page with a message; the
-    page's rows are found by their keys first (KeysFirstPaginator)."""
+    """A page number past the end, or not a number, shows the nearest page with a message."""
 
     paginator_class = KeysFirstPaginator
 

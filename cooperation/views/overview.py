@@ -6,9 +6,9 @@ from django.views.generic import TemplateView
 from editorial.public import PublicPageMixin
 
 from ..charts import AgreementTimeline
-from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import NewsPhoto, OverviewPage, TwinningAgreement, Visit, jubilee_years
+from ..paging import keys_first
 
 # Above this many agreements the cooperation page lists years with their counts instead of every
 # pair, and leaves the map out.
@@ -37,8 +37,8 @@ class OverviewView(PublicPageMixin, TemplateView):
         year_order = "-year" if page is not None and page.newest_first else "year"
         agreement_count = TwinningAgreement.objects.count()
         if agreement_count <= OVERVIEW_AGREEMENT_LIMIT:
-            agreements = TwinningAgreement.objects.order_by(year_order, "pk")
-            context["agreements"] = agreements = AgreementRows(agreements).all()
+            agreements = TwinningAgreement.objects.listed().order_by(year_order, "pk")
+            context["agreements"] = agreements = list(agreements)
             context["agreement_map"] = AgreementMap.for_agreements(agreements)
             context["timeline"] = AgreementTimeline.from_agreements(agreements)
         else:
@@ -48,10 +48,9 @@ class OverviewView(PublicPageMixin, TemplateView):
                 {row["year"]: row["count"] for row in year_counts}
             )
         today = timezone.localdate()
+        jubilees = TwinningAgreement.objects.jubilees(today).listed()
         context.update(
-            jubilees=AgreementRows(TwinningAgreement.objects.jubilees(today), "jubilee_year")[
-                :JUBILEE_LIMIT
-            ],
+            jubilees=keys_first(jubilees, jubilees[:JUBILEE_LIMIT]),
             jubilee_years=jubilee_years(today),
             page=page,
             agreement_count=agreement_count,

@@ -1,22 +1,20 @@
 """The region index and a region's page: its place on the map, partners, visits, photos and the
 units below it."""
 
-from dataclasses import dataclass
 from itertools import groupby
+from operator import attrgetter
 
+from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
 
-from ..addresses import addresses_by_slug
 from ..countries import country_name
 from ..filters import RegionFilter
-from ..listings import AgreementRows
 from ..maps import AgreementMap
 from ..models import NewsPhoto, Region, TwinningAgreement, Visit
 from ..structured_data import region_data
-from ..translated import in_active_language
 from .mixins import ForgivingPaginationMixin, first_entries
 
 # A region page shows the first entries with a link to the full, paginated list.
@@ -37,40 +35,18 @@ class RegionListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     def get_queryset(self):
         return (
             Region.objects.by_country()
-            .annotate(parent_name=in_active_language("parent__name"))
-            .values("slug", "name", "kind", "country", "path", "parent_name")
+            .only("slug", "name", "kind", "country", "path", "parent")
+            # A page's few parents read once each, not with each of its 200 regions.
+            .prefetch_related(Prefetch("parent", Region.objects.only("name")))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        region_address = addresses_by_slug("cooperation:region_detail")
         context["countries"] = [
-            (country_name(code), [IndexEntry.from_row(row, region_address) for row in rows])
-            for code, rows in groupby(context["object_list"], key=lambda row: row["country"])
+            (country_name(code), list(regions))
+            for code, regions in groupby(context["object_list"], key=attrgetter("country"))
         ]
         return context
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """A region as the index lists it, made from a values() row: the index lists hundreds."""
-
-    name: str
-    url: str
-    kind: str
-    depth: int
-    parent: str
-
-    @classmethod
-    def from_row(cls, row, region_address):
-        """The entry of a values() row; `region_address` makes the address from the slug."""
-        return cls(
-            name=row["name"],
-            url=region_address(row["slug"]),
-            kind=Region.Kind(row["kind"]).label,
-            depth=Region.depth_of(row["path"]),
-            parent=row["parent_name"],
-        )
 
 
 class RegionDetailView(PublicPageMixin, DetailView):
@@ -82,10 +58,8 @@ class RegionDetailView(PublicPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         region = self.object
-        partners = TwinningAgreement.objects.involving(region).order_by("year", "pk")
-        agreements, more_agreements = first_entries(
-            AgreementRows(partners), REGION_PAGE_AGREEMENT_LIMIT
-        )
+        partners = TwinningAgreement.objects.involving(region).listed().order_by("year", "pk")
+        agreements, more_agreements = first_entries(partners, REGION_PAGE_AGREEMENT_LIMIT)
         visits = Visit.objects.published().involving(region).select_related("location")
         visits, more_visits = first_entries(visits, REGION_PAGE_VISIT_LIMIT)
         ancestors = region.ancestors()
