@@ -398,6 +398,9 @@ TINYMCE_DEFAULT_CONFIG = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
+# A check or import whose worker has not reported for this many seconds has stopped (the worker
+# died): its page says so and offers to start it again or cancel it.
+IMPORT_WORKER_TIMEOUT = env.int("COOPERATION_IMPORT_WORKER_TIMEOUT", 60)
 
 # Background work (django-tasks, the backport of Django 6's tasks framework): queued in the
 # database and run by `manage.py db_worker`, which `make run` and `make serve` start.
