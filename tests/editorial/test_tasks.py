@@ -105,8 +105,8 @@ def database_file(tmp_path, django_db_blocker, settings):
     with django_db_blocker.unblock():
         # The test run's in-memory database lives on while this keeps it open.
         keeper = sqlite3.connect(name, uri=True) if connection.is_in_memory_db() else None
-        connection.close()
         connection.settings_dict["NAME"] = str(tmp_path / "db.sqlite3")
+        connection.close()
         try:
             call_command("migrate", verbosity=0)
             yield environment
