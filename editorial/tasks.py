@@ -213,7 +213,7 @@ def run_resource(job, resource, dataset, dry_run):
 def check_import(job):
     """The dry run: what importing the file would do, row by row, and which entries it changes
     and as of which version of the history (for changed_since_check())."""
-    if not job.claim(job.State.CHECKING):
+    if not job.claim():
         return
     report_progress(job.pk, 0)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
@@ -243,7 +243,7 @@ def changed_since_check(job):
 
 def apply_import(job):
     """The import itself: one transaction and one revision of the history, or nothing."""
-    if not job.claim(job.State.IMPORTING):
+    if not job.claim():
         return
     report_progress(job.pk, 0)
     resource = resource_of(job)

@@ -67,18 +67,18 @@ class SpreadsheetImport(models.Model):
     def can_be_confirmed(self):
         return self.state == self.State.CHECKED and not self.summary.get("refused_count")
 
-    def claim(self, state):
-        """Take a waiting job into `state` (checking or importing) for this worker; False when
-        another worker has taken it first."""
-        waiting = {self.State.CHECKING: self.State.CHECK_WAITING}.get(
-            state, self.State.IMPORT_WAITING
+    def claim(self):
+        """Take a waiting job for this worker, to check or import it; False when another worker
+        has taken it first."""
+        working = {self.State.CHECK_WAITING: self.State.CHECKING}.get(
+            self.state, self.State.IMPORTING
         )
         lease = uuid.uuid4().hex
-        jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=waiting)
-        if not jobs.update(state=state, lease=lease, updated_at=timezone.now()):
-            return False
-        self.state, self.lease = state, lease
-        return True
+        jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=self.state)
+        if jobs.update(state=working, lease=lease, updated_at=timezone.now()):
+            self.state, self.lease = working, lease
+            return True
+        return False
 
     def move_to(self, state, **fields):
         """Record a new state, unless the job was taken from this worker since (started again

@@ -70,8 +70,8 @@ def test_a_job_is_stopped_when_its_worker_has_not_reported_for_the_timeout():
 def test_two_workers_never_run_one_job_and_a_job_taken_back_keeps_nothing_of_its_worker():
     job = job_in(SpreadsheetImport.State.IMPORT_WAITING)
     second_worker = SpreadsheetImport.objects.get(pk=job.pk)
-    assert job.claim(SpreadsheetImport.State.IMPORTING)
-    assert not second_worker.claim(SpreadsheetImport.State.IMPORTING)
+    assert job.claim()
+    assert not second_worker.claim()
     staff_view = SpreadsheetImport.objects.get(pk=job.pk)
     assert staff_view.take_from_worker(SpreadsheetImport.State.CANCELLED)
     assert not job.move_to(SpreadsheetImport.State.IMPORTED)

@@ -259,7 +259,7 @@ def import_whose_worker_died(client, settings):
     checked(client, uploaded)
     client.post(uploaded["Location"], {"confirm": "1"})
     job = SpreadsheetImport.objects.get()
-    job.claim(SpreadsheetImport.State.IMPORTING)
+    job.claim()
     settings.IMPORT_WORKER_TIMEOUT = 0
     return uploaded["Location"]
 
