@@ -6,8 +6,10 @@ revision of the history. SpreadsheetImport carries the file and the outcome betw
 
 import logging
 import re
+import time
 
 import reversion
+from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -63,8 +65,22 @@ def progress_key(job_id):
     return f"spreadsheet-import:{job_id}:rows-done"
 
 
+def report_progress(job_id, rows):
+    """The rows done so far, with the time: the worker's heartbeat."""
+    cache.set(progress_key(job_id), (rows, time.time()), 24 * 60 * 60)
+
+
 def rows_done(job_id):
-    return cache.get(progress_key(job_id), 0)
+    return cache.get(progress_key(job_id), (0, 0))[0]
+
+
+def worker_stopped(job):
+    """Whether the worker of a job under way has not reported for IMPORT_WORKER_TIMEOUT
+    seconds: it died, and the job's transaction with it."""
+    if job.state not in {job.State.CHECKING, job.State.IMPORTING}:
+        return False
+    _rows, beat = cache.get(progress_key(job.pk), (0, job.updated_at.timestamp()))
+    return time.time() - max(beat, job.updated_at.timestamp()) > settings.IMPORT_WORKER_TIMEOUT
 
 
 class JobResource:
@@ -78,7 +94,7 @@ class JobResource:
     def import_row(self, row, instance_loader, **kwargs):
         result = super().import_row(row, instance_loader, **kwargs)
         if kwargs["row_number"] % PROGRESS_EVERY == 0:
-            cache.set(progress_key(self.job_id), kwargs["row_number"], 24 * 60 * 60)
+            report_progress(self.job_id, kwargs["row_number"])
         return result
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
@@ -174,6 +190,10 @@ class _ChangedSinceCheck(Exception):
         self.entries = sorted({version.object_repr for version in versions})
 
 
+class JobTaken(Exception):
+    """The job was started again or cancelled while this worker ran it: its work is undone."""
+
+
 def resource_of(job):
     return import_string(job.resource)()
 
@@ -193,7 +213,9 @@ def run_resource(job, resource, dataset, dry_run):
 def check_import(job):
     """The dry run: what importing the file would do, row by row, and which entries it changes
     and as of which version of the history (for changed_since_check())."""
-    job.move_to(job.State.CHECKING)
+    if not job.claim():
+        return
+    report_progress(job.pk, 0)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
     resource = resource_of(job)
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
@@ -221,8 +243,9 @@ def changed_since_check(job):
 
 def apply_import(job):
     """The import itself: one transaction and one revision of the history, or nothing."""
-    job.move_to(job.State.IMPORTING)
-    cache.delete(progress_key(job.pk))
+    if not job.claim():
+        return
+    report_progress(job.pk, 0)
     resource = resource_of(job)
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     try:
@@ -235,6 +258,10 @@ def apply_import(job):
             if result.has_errors() or result.has_validation_errors():
                 raise _ImportRefused(result)
             log_imported_rows(job, result)
+            if not job.move_to(job.State.IMPORTED, summary=summarize(result, resource), data=b""):
+                raise JobTaken
+    except JobTaken:
+        return
     except _ChangedSinceCheck as changed:
         job.move_to(
             job.State.FAILED,
@@ -258,7 +285,6 @@ def apply_import(job):
             ),
         )
         return
-    job.move_to(job.State.IMPORTED, summary=summarize(result, resource), data=b"")
 
 
 def log_imported_rows(job, result):

@@ -18,6 +18,7 @@ from .. import desk
 from ..cache import cached_until_content_changes, publishable_models
 from ..desk import Item, Line, entry_url
 from ..models import Review, SpreadsheetImport
+from ..tasks import worker_stopped
 from .languages import TranslatedAdmin, missing_language_condition
 
 LIMIT = 20
@@ -104,7 +105,11 @@ def imports_running_or_failed(user):
     condition = Q(user=user)
     if any(may(user, "publish", model) for model in publishable_models()):
         condition |= Q(state=SpreadsheetImport.State.FAILED)
-    done = [SpreadsheetImport.State.CHECKED, SpreadsheetImport.State.IMPORTED]
+    done = [
+        SpreadsheetImport.State.CHECKED,
+        SpreadsheetImport.State.IMPORTED,
+        SpreadsheetImport.State.CANCELLED,
+    ]
     jobs = (
         SpreadsheetImport.objects.filter(condition, updated_at__gte=timezone.now() - WEEK)
         .exclude(state__in=done)
@@ -120,7 +125,9 @@ def imports_running_or_failed(user):
                 args=[job.pk],
             ),
             when=job.updated_at,
-            note=job.get_state_display(),
+            note=SpreadsheetImport.State.FAILED.label
+            if worker_stopped(job)
+            else job.get_state_display(),
         )
         for job in jobs
     ]

@@ -22,7 +22,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from ..models import SpreadsheetImport
 from ..spreadsheets import CSV_FORMAT, XLSX_FORMAT, SpreadsheetRefused, check_size, read_spreadsheet
-from ..tasks import rows_done, run_spreadsheet_import
+from ..tasks import rows_done, run_spreadsheet_import, worker_stopped
 
 KEEP_JOBS = datetime.timedelta(days=7)
 
@@ -132,10 +132,19 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             pk=job_id,
             content_type=ContentType.objects.get_for_model(self.model),
         )
+        stopped = worker_stopped(job)
         if request.method == "POST":
             if "confirm" in request.POST and job.can_be_confirmed:
                 job.move_to(job.State.IMPORT_WAITING)
                 run_spreadsheet_import.enqueue(job.pk)
+            elif "start-again" in request.POST and stopped:
+                waiting = job.State.CHECK_WAITING
+                if job.state == job.State.IMPORTING:
+                    waiting = job.State.IMPORT_WAITING
+                if job.take_from_worker(waiting):
+                    run_spreadsheet_import.enqueue(job.pk)
+            elif "cancel" in request.POST and stopped:
+                job.take_from_worker(job.State.CANCELLED)
             return redirect(self.import_job_url(job))
         if job.state == job.State.IMPORTED:
             messages.success(
@@ -148,6 +157,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             "title": _("Import “%(file)s”") % {"file": job.file_name},
             "opts": self.opts,
             "job": job,
+            "stopped": stopped,
             "rows_done": min(rows_done(job.pk), job.row_count),
         }
         request.current_app = self.admin_site.name

@@ -1,7 +1,10 @@
 """A spreadsheet import on its way through the background worker (editorial.tasks)."""
 
+import uuid
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +20,7 @@ class SpreadsheetImport(models.Model):
         IMPORTING = "importing", _("being imported")
         IMPORTED = "imported", _("imported")
         FAILED = "failed", _("not imported")
+        CANCELLED = "cancelled", _("cancelled")
 
     content_type = models.ForeignKey(
         "contenttypes.ContentType", verbose_name=_("imported into"), on_delete=models.CASCADE
@@ -37,6 +41,9 @@ class SpreadsheetImport(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State, default=State.CHECK_WAITING)
     summary = models.JSONField(_("outcome"), default=dict, blank=True)
     message = models.TextField(_("message"), blank=True)
+    # The worker's token while it works on the job: a worker records the outcome only while the
+    # job is still its own, so a job started again or cancelled is never written twice.
+    lease = models.CharField(_("lease"), max_length=32, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -60,9 +67,36 @@ class SpreadsheetImport(models.Model):
     def can_be_confirmed(self):
         return self.state == self.State.CHECKED and not self.summary.get("refused_count")
 
+    def claim(self):
+        """Take a waiting job for this worker, to check or import it; False when another worker
+        has taken it first."""
+        working = {self.State.CHECK_WAITING: self.State.CHECKING}.get(
+            self.state, self.State.IMPORTING
+        )
+        lease = uuid.uuid4().hex
+        jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=self.state)
+        if jobs.update(state=working, lease=lease, updated_at=timezone.now()):
+            self.state, self.lease = working, lease
+            return True
+        return False
+
     def move_to(self, state, **fields):
-        """Record a new state at once, outside any transaction the work runs in."""
-        for name, value in fields.items():
-            setattr(self, name, value)
-        self.state = state
-        self.save(update_fields=["state", "updated_at", *fields])
+        """Record a new state, unless the job was taken from this worker since (started again
+        or cancelled by staff); False then."""
+        with transaction.atomic():
+            mine = SpreadsheetImport.objects.select_for_update().filter(
+                pk=self.pk, lease=self.lease
+            )
+            if not mine.exists():
+                return False
+            for name, value in fields.items():
+                setattr(self, name, value)
+            self.state = state
+            self.save(update_fields=["state", "updated_at", *fields])
+        return True
+
+    def take_from_worker(self, state):
+        """Take a job whose worker stopped into `state`: waiting again, or cancelled."""
+        fields = {"data": b""} if state == self.State.CANCELLED else {}
+        jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=self.state, lease=self.lease)
+        return bool(jobs.update(state=state, lease="", updated_at=timezone.now(), **fields))

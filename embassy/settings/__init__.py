@@ -351,6 +351,9 @@ TINYMCE_DEFAULT_CONFIG = {
 # "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead.
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
+# A check or import whose worker has not reported for this many seconds has stopped (the worker
+# died): its page says so and offers to start it again or cancel it.
+IMPORT_WORKER_TIMEOUT = env.int("COOPERATION_IMPORT_WORKER_TIMEOUT", 60)
 
 # Run by `manage.py db_worker`, which `make run` and `make serve` start.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

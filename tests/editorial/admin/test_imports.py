@@ -10,7 +10,9 @@ import io
 import openpyxl
 import pytest
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.auth.models import User
 from django.template.defaultfilters import filesizeformat
+from django.test import Client
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext
@@ -23,6 +25,7 @@ from tests.imports import (
     XLSX_FORMAT,
     checked,
     confirmed,
+    run_worker,
     upload_file,
     upload_refusal,
 )
@@ -247,3 +250,47 @@ def test_the_admins_log_names_each_row_created_or_changed_and_the_file(staff_cli
         (str(town.pk), "Преименуван град", CHANGE, "staff"),
     ]
     assert all("towns.csv" in entry.get_change_message() for entry in entries)
+
+
+def import_whose_worker_died(client, settings):
+    """A confirmed import whose worker took it and died, longer ago than the timeout."""
+    content = "slug,country,kind,parent,name_bg\nt-kamenets,BY,town,brest-oblast,Каменец\n"
+    uploaded = upload_file(client, Region, content.encode())
+    checked(client, uploaded)
+    client.post(uploaded["Location"], {"confirm": "1"})
+    job = SpreadsheetImport.objects.get()
+    job.claim()
+    settings.IMPORT_WORKER_TIMEOUT = 0
+    return uploaded["Location"]
+
+
+def test_an_import_whose_worker_died_can_be_cancelled_and_no_worker_takes_it_up(
+    staff_client, brest_oblast, settings
+):
+    job_url = import_whose_worker_died(staff_client, settings)
+    page = staff_client.get(job_url).content.decode()
+    assert in_bulgarian("Start again") in page and in_bulgarian("Cancel the import") in page
+    staff_client.post(job_url, {"cancel": "1"})
+    run_worker()
+    page = staff_client.get(job_url).content.decode()
+    assert in_bulgarian("The import was cancelled; nothing was imported.") in page
+    assert SpreadsheetImport.objects.get().state == SpreadsheetImport.State.CANCELLED
+    assert not Region.objects.filter(slug="t-kamenets").exists()
+
+
+def test_an_import_whose_worker_died_can_be_started_again(staff_client, brest_oblast, settings):
+    job_url = import_whose_worker_died(staff_client, settings)
+    staff_client.post(job_url, {"start-again": "1"})
+    run_worker()
+    assert SpreadsheetImport.objects.get().state == SpreadsheetImport.State.IMPORTED
+    assert Region.objects.filter(slug="t-kamenets").count() == 1
+
+
+def test_only_a_form_of_the_site_may_start_again_or_cancel_an_import(
+    staff_client, brest_oblast, settings
+):
+    job_url = import_whose_worker_died(staff_client, settings)
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(User.objects.get(username="staff"))
+    assert forged.post(job_url, {"cancel": "1"}).status_code == 403
+    assert SpreadsheetImport.objects.get().state == SpreadsheetImport.State.IMPORTING
