@@ -20,7 +20,7 @@ def client_address(request):
 
 
 def allow_board_post(request):
-    """Count one post from the visitor's address; False once it is past the hour's allowance."""
+    """Count a post from the visitor's address; False once past the hour's allowance."""
     hour = f"{int(time.time() // 3600)}:"
     key = hour + hashlib.sha256(client_address(request).encode()).hexdigest()
     with transaction.atomic():
