@@ -60,9 +60,7 @@ class HoneypotField(forms.CharField):
 
 class BoardRegionField(forms.ModelChoiceField):
     def label_from_instance(self, region):
-        if region.parent_id:
-            return f"{region}, {region.parent}"
-        return str(region)
+        return f"{region}, {region.parent}" if region.parent_id else str(region)
 
 
 class PartnerRequestForm(forms.ModelForm):

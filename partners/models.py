@@ -23,7 +23,6 @@ DESCRIPTION_MAX_LENGTH = 2000
 # The salt of the links already sent, from when the board was part of `cooperation`.
 WITHDRAWAL_SALT = "cooperation.partner-request.withdrawal"
 BOARDABLE_KINDS = [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
-# Days a writer has to confirm a request before it is deleted.
 CONFIRMATION_DAYS = 3
 
 # Sent once a writer confirms a request, with `partner_request`.
