@@ -25,8 +25,7 @@ SENDING_ERRORS = (smtplib.SMTPException, OSError, MessageError)
 
 
 def send(name, partner_request, to, language=None, **context):
-    """Send partners/emails/<name>.txt, in the writer's language unless told; may raise
-    SENDING_ERRORS."""
+    """Mail partners/emails/<name>.txt, in the writer's language unless told."""
     with translation.override(language or partner_request.language):
         token = {"token": partner_request.withdrawal_token()}
         context.update(
@@ -54,8 +53,6 @@ def notify_staff(sender, partner_request, **kwargs):
     admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
     text = gettext_lazy("A partner request awaits moderation: %(entry)s.")
     notify(publishers(), text, admin_url, entry=partner_request)
-    if not settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
-        return
     try:
         send(
             "request_for_staff",

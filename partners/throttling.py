@@ -1,5 +1,4 @@
-"""How often one address may post to the board: COOPERATION_PARTNER_POSTS_PER_HOUR requests and
-answers together per clock hour, counted in the database (BoardPostCount)."""
+"""COOPERATION_PARTNER_POSTS_PER_HOUR posts to the board per address and clock hour."""
 
 import hashlib
 import time

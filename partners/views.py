@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, FormView, TemplateView, View
+from django.views.generic import CreateView, DetailView, FormView, View
 from django_filters.views import FilterView
 
 from cooperation.countries import country_choices, country_name
@@ -163,20 +163,18 @@ class PartnerRequestConfirmView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class PartnerRequestWithdrawView(TemplateView):
+class PartnerRequestWithdrawView(DetailView):
+    context_object_name = "partner_request"
     template_name = "partners/partnerrequest_withdraw.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.partner_request = PartnerRequest.objects.from_withdrawal_token(kwargs["token"])
-        if self.partner_request is None:
+    def get_object(self):
+        partner_request = PartnerRequest.objects.from_withdrawal_token(self.kwargs["token"])
+        if partner_request is None:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(partner_request=self.partner_request, **kwargs)
+        return partner_request
 
     def post(self, request, *args, **kwargs):
-        self.partner_request.withdraw()
+        self.get_object().withdraw()
         messages.success(
             request,
             _(
