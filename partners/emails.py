@@ -66,5 +66,4 @@ def notify_staff(sender, partner_request, **kwargs):
 
 
 def forward_answer(partner_request, answer):
-    to = [partner_request.contact_email]
-    return send("answer", partner_request, to, answer=answer)
+    return send("answer", partner_request, [partner_request.contact_email], answer=answer)
