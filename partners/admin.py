@@ -56,8 +56,7 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
         "contact_email",
     ]
     autocomplete_fields = ["region", "agreements"]
-    # Closing takes a request off the board, a linked agreement's page tells how it began: the
-    # Publisher's decisions, as publishing is.
+    # Closing and linking agreements are the Publisher's decisions, as publishing is.
     publication_fields = ["status", "publish_at", "closed_at", "closed_reason", "agreements"]
     readonly_fields = ["language", "created_at", "consent", "contacts_deleted_at", "links"]
     fieldsets = [
@@ -82,7 +81,6 @@ class PartnerRequestAdmin(PublishableAdmin, TranslatedAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if obj and obj.contacts_deleted_at:
-            # Erased stays erased, whatever a form opened before holds.
             return [*readonly, *PartnerRequest.CONTACT_FIELDS]
         return readonly
 

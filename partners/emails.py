@@ -1,6 +1,5 @@
-"""The board's e-mails, plain text from templates/partners/emails/: the writer's receipt (with
-the links that confirm and withdraw the request), the staff's notice once it is confirmed, and
-an answer forwarded to the writer."""
+"""The board's e-mails from templates/partners/emails/: the writer's receipt, the staff's notice
+of a confirmed request, and an answer forwarded to the writer."""
 
 import logging
 import smtplib
@@ -26,8 +25,7 @@ SENDING_ERRORS = (smtplib.SMTPException, OSError, MessageError)
 
 
 def send(name, partner_request, to, language=None, **context):
-    """Send partners/emails/<name>.txt about the request, in the writer's language unless told,
-    with the addresses it may link to: the number of mails sent, or SENDING_ERRORS."""
+    """Mail partners/emails/<name>.txt, in the writer's language unless told."""
     with translation.override(language or partner_request.language):
         token = {"token": partner_request.withdrawal_token()}
         context.update(
@@ -51,13 +49,10 @@ def send_receipt(partner_request):
 
 @receiver(request_confirmed)
 def notify_staff(sender, partner_request, **kwargs):
-    """Tell the Publishers (editorial.notices) and COOPERATION_PARTNER_NOTIFY_EMAILS of a request
-    to check; a failure is only logged: staff find the request in the admin."""
+    """Tell the Publishers and COOPERATION_PARTNER_NOTIFY_EMAILS; a failed mail is only logged."""
     admin_url = reverse("admin:partners_partnerrequest_change", args=[partner_request.pk])
     text = gettext_lazy("A partner request awaits moderation: %(entry)s.")
     notify(publishers(), text, admin_url, entry=partner_request)
-    if not settings.COOPERATION_PARTNER_NOTIFY_EMAILS:
-        return
     try:
         send(
             "request_for_staff",
@@ -71,7 +66,4 @@ def notify_staff(sender, partner_request, **kwargs):
 
 
 def forward_answer(partner_request, answer):
-    """Send a visitor's answer (AnswerForm's data) to the request's writer, replying to the
-    visitor: the number of mails sent, 0 without the writer's address."""
-    to = [partner_request.contact_email]
-    return send("answer", partner_request, to, answer=answer)
+    return send("answer", partner_request, [partner_request.contact_email], answer=answer)

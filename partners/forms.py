@@ -1,39 +1,32 @@
-"""The board's public forms, a request and an answer to one: both refuse links and e-mail
-addresses (contact goes through the site), overlong text and a filled honeypot."""
+"""The board's public forms, a request and an answer: both refuse links and addresses (contact
+goes through the site), overlong text and a filled honeypot."""
 
 import re
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
-from cooperation.models import Region
-
-from .models import BOARDABLE_KINDS, DESCRIPTION_MAX_LENGTH, PartnerRequest, validate_plain_email
+from .models import DESCRIPTION_MAX_LENGTH, PartnerRequest, validate_plain_email
 
 ANSWER_MAX_LENGTH = 2000
-NAME_MAX_LENGTH = 150
 
-# A web or e-mail address: a scheme, "www.", a user@host, a markdown link, punycode, a name
-# with a top-level domain in Latin letters (in one case) or one of the Cyrillic ones. The
-# lookbehinds try a scheme or a name only where its run of letters begins, so that the check
-# takes linear time on any text.
+# A web or e-mail address. The lookbehinds try a scheme or a name only where its run of letters
+# begins, so that the check takes linear time on any text.
 LINK = re.compile(
     r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bwww\.|\S@\S|\]\(|\bxn--|"
     r"(?<![\w-])[\w-]+\.(?:(?-i:[a-z]{2,}|[A-Z]{2,})|"
     r"рф|бг|бел|укр|срб|мкд|қаз|мон|рус|сайт|онлайн|орг|ком|дети|москва)\b",
     re.IGNORECASE,
 )
-# Cyrillic letters that look like Latin ones.
 LOOKALIKES = str.maketrans("аеорсухіјѕԁӏԝАВЕКМНОРСТХІЈЅ", "aeopcyxijsdlwABEKMHOPCTXIJS")
 
 
 def refuse_links(text):
-    """Refuse a link as a reader sees it: compatibility forms as plain ones (fullwidth "．",
-    "："), the ideographic full stop as a dot, invisible characters (zero-width space, soft
-    hyphen) left out, Cyrillic letters that look Latin as Latin ones."""
+    """Refuse a link as a reader sees it: fullwidth forms as plain ones, "。" as a dot, invisible
+    characters left out, Cyrillic look-alikes as Latin letters."""
     text = unicodedata.normalize("NFKC", text).replace("。", ".")
     text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     if LINK.search(text) or LINK.search(text.translate(LOOKALIKES)):
@@ -44,7 +37,7 @@ def refuse_links(text):
 
 
 def single_line(text):
-    """A name as one line: no line breaks can reach an e-mail's header."""
+    """One line: no line break can reach an e-mail's header."""
     return " ".join(text.split())
 
 
@@ -66,17 +59,11 @@ class HoneypotField(forms.CharField):
 
 
 class BoardRegionField(forms.ModelChoiceField):
-    """A country's municipalities, districts and oblasts, each with the oblast it lies in."""
-
     def label_from_instance(self, region):
-        if region.parent_id:
-            return f"{region}, {region.parent}"
-        return str(region)
+        return f"{region}, {region.parent}" if region.parent_id else str(region)
 
 
 class PartnerRequestForm(forms.ModelForm):
-    """A request for partners from a region of `country`, which the address names."""
-
     consent = forms.BooleanField(
         label=_(
             "I agree that the embassy keeps my name and e-mail address to forward answers to me, "
@@ -124,12 +111,10 @@ class PartnerRequestForm(forms.ModelForm):
     def __init__(self, *args, country, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.country = country
+        self.instance.language = get_language()
         region = self.fields["region"]
         region.queryset = (
-            Region.objects.in_country(country)
-            .filter(kind__in=BOARDABLE_KINDS)
-            .select_related("parent")
-            .order_by("path")
+            region.queryset.in_country(country).select_related("parent").order_by("path")
         )
         region.empty_label = _("— not in the list —")
         self.fields["contact_name"].required = True
@@ -145,11 +130,9 @@ class PartnerRequestForm(forms.ModelForm):
 
 
 class AnswerForm(forms.Form):
-    """An answer to a request, which the site forwards to its writer by e-mail."""
-
     name = forms.CharField(
         label=_("Your name and organisation"),
-        max_length=NAME_MAX_LENGTH,
+        max_length=150,
         validators=[refuse_links],
     )
     email = forms.EmailField(

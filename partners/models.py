@@ -1,7 +1,5 @@
-"""The partner search board's requests: a region of either country looking for a partner in the
-other, on the board once its writer confirmed it and a Publisher published it. The writer's name
-and e-mail address are never shown nor kept in the revision history, and are erased some months
-after closing (`manage.py purge_partner_contacts`)."""
+"""The board's requests, listed once their writer confirmed them and a Publisher published them.
+The writer's contact is never shown nor kept in revisions, and is erased after closing."""
 
 from django import forms
 from django.conf import settings
@@ -24,9 +22,7 @@ from editorial.revisions import record_revision
 DESCRIPTION_MAX_LENGTH = 2000
 # The salt of the links already sent, from when the board was part of `cooperation`.
 WITHDRAWAL_SALT = "cooperation.partner-request.withdrawal"
-# The levels that may look for partners.
 BOARDABLE_KINDS = [Region.Kind.OBLAST, Region.Kind.DISTRICT, Region.Kind.MUNICIPALITY]
-# Days a writer has to confirm a request before it is deleted.
 CONFIRMATION_DAYS = 3
 
 # Sent once a writer confirms a request, with `partner_request`.
@@ -34,8 +30,7 @@ request_confirmed = Signal()
 
 
 def validate_plain_email(value):
-    """Django's check accepts a quoted local part ("…"@example.org) with control characters in
-    it, which Python's mail writer turns into line breaks in a header."""
+    """Refuse a quoted local part, which may carry line breaks into a mail header."""
     if '"' in value or not value.isprintable():
         raise ValidationError(validate_email.message, code="invalid")
 
@@ -54,8 +49,7 @@ class Interest(models.TextChoices):
 
 
 class InterestsField(models.CharField):
-    """Several `Interest`s in one column as ",culture,sport,", so that one interest is a plain
-    `contains` filter on every database; a list of codes in Python, checkboxes in forms."""
+    """Interest codes in one column as ",culture,sport,"; a list in Python, checkboxes in forms."""
 
     def from_db_value(self, value, expression, connection):
         return self.to_python(value)
@@ -74,8 +68,7 @@ class InterestsField(models.CharField):
         return self.get_prep_value(self.value_from_object(obj))
 
     def validate(self, value, model_instance):
-        if not value and not self.blank:
-            raise ValidationError(self.error_messages["blank"], code="blank")
+        super().validate(value, model_instance)
         unknown = [code for code in value if code not in Interest.values]
         if unknown:
             raise ValidationError(
@@ -85,7 +78,6 @@ class InterestsField(models.CharField):
             )
 
     def formfield(self, **kwargs):
-        # Whatever widget the admin offers for a CharField, this is a group of checkboxes.
         options = {
             "required": not self.blank,
             "label": capfirst(self.verbose_name),
@@ -112,19 +104,16 @@ class PartnerRequestQuerySet(PublicationQuerySet):
         return self.filter(closed_at__isnull=True)
 
     def on_board(self):
-        """What the board lists: published and still open."""
         return self.published().open().confirmed()
 
     def in_field(self, interest):
         return self.filter(interests__contains=f",{interest},")
 
     def contacts_to_delete(self, closed_before):
-        """Closed before that moment and still holding a name or an address."""
         return self.filter(closed_at__lt=closed_before).exclude(contact_name="", contact_email="")
 
     def delete_contacts(self):
-        """Erase the writers' names and addresses, with a revision of each request so that a
-        change form opened before cannot bring them back."""
+        """Erase the contacts, with a revision: a change form opened before cannot restore them."""
         with transaction.atomic():
             pks = list(self.select_for_update().values_list("pk", flat=True))
             erased = PartnerRequest.objects.filter(pk__in=pks)
@@ -144,14 +133,11 @@ class PartnerRequestQuerySet(PublicationQuerySet):
 
 
 class PartnerRequest(Publishable):
-    """A region of either country looking for a partner in the other."""
-
     class ClosedReason(models.TextChoices):
         PARTNER_FOUND = "partner_found", _("a partner was found")
         WITHDRAWN = "withdrawn", _("withdrawn by its writer")
         OTHER = "other", _("closed by the embassy")
 
-    # Never shown in public, never kept in the revision history, erased after closing.
     CONTACT_FIELDS = ("contact_name", "contact_email")
 
     country = models.CharField(_("country"), max_length=2, choices=country_choices)
@@ -221,7 +207,6 @@ class PartnerRequest(Publishable):
 
     class Meta:
         db_table = "cooperation_partnerrequest"  # where the board began
-        # Open requests first, the newest first among them.
         ordering = [F("closed_at").asc(nulls_first=True), "-created_at", "pk"]
         verbose_name = _("partner request")
         verbose_name_plural = _("partner requests")
@@ -269,7 +254,6 @@ class PartnerRequest(Publishable):
         return self.closed_at is None
 
     def interest_choices(self):
-        """The fields of interest as (code, label) pairs."""
         labels = dict(Interest.choices)
         return [(code, labels[code]) for code in self.interests if code in labels]
 
@@ -277,20 +261,17 @@ class PartnerRequest(Publishable):
         return [label for _code, label in self.interest_choices()]
 
     def interests_text(self):
-        """The fields of interest as one line: "culture, youth"."""
         return ", ".join(str(label) for label in self.interest_labels())
 
     def withdrawal_token(self):
         return signing.dumps(self.pk, salt=WITHDRAWAL_SALT)
 
     def confirm(self):
-        """The writer opened the receipt's link: the open request goes to the embassy to be
-        checked. True the first time only, when the view sends `request_confirmed`."""
+        """The writer opened the receipt's link: True the first time only."""
         unconfirmed = PartnerRequest.objects.filter(pk=self.pk, confirmed_at=None, closed_at=None)
         return bool(unconfirmed.update(confirmed_at=timezone.now()))
 
     def withdraw(self):
-        """The writer takes the request back: it leaves the board and its contacts are erased."""
         self.status = self.Status.DRAFT
         self.closed_at = self.closed_at or timezone.now()
         self.closed_reason = self.closed_reason or self.ClosedReason.WITHDRAWN
@@ -302,8 +283,7 @@ class PartnerRequest(Publishable):
 
 
 class BoardPostCount(models.Model):
-    """The posts to the board in one clock hour from one visitor's address, hashed ("hour:hash"),
-    in the database: a flood of requests that empties the page cache cannot reset it."""
+    """Posts to the board in one clock hour from one hashed address, keyed "hour:hash"."""
 
     key = models.CharField(max_length=80, primary_key=True)
     posts = models.PositiveIntegerField(default=0)

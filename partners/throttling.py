@@ -1,5 +1,4 @@
-"""How often one address may post to the board: COOPERATION_PARTNER_POSTS_PER_HOUR requests and
-answers together per clock hour, counted in the database (BoardPostCount)."""
+"""COOPERATION_PARTNER_POSTS_PER_HOUR posts to the board per address and clock hour."""
 
 import hashlib
 import time
@@ -20,7 +19,7 @@ def client_address(request):
 
 
 def allow_board_post(request):
-    """Count one post from the visitor's address; False once it is past the hour's allowance."""
+    """Count a post from the visitor's address; False once past the hour's allowance."""
     hour = f"{int(time.time() // 3600)}:"
     key = hour + hashlib.sha256(client_address(request).encode()).hexdigest()
     with transaction.atomic():

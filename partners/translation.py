@@ -1,5 +1,4 @@
-"""The embassy's summary of a request, in every language; the writer's description stays in its
-writer's language."""
+"""The embassy's summary in every language; the description stays in its writer's."""
 
 from modeltranslation.translator import TranslationOptions, register
 

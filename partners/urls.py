@@ -1,5 +1,3 @@
-"""The board's public addresses, under each language prefix, beside the section's."""
-
 from django.urls import path
 
 from editorial.public import read_only, with_form

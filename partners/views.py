@@ -1,6 +1,5 @@
-"""The board's pages: the published requests, a request's page with the form that answers it,
-the form that posts a request, the links of the receipt that confirm and withdraw one. Only the
-board is cached: the pages with a form carry their visitor's CSRF token."""
+"""The board, a request's page and its answer form, the form that posts a request, and the
+receipt's links. Only the board is cached: the pages with a form carry a CSRF token."""
 
 from http import HTTPStatus
 
@@ -10,10 +9,9 @@ from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, FormView, TemplateView, View
+from django.views.generic import CreateView, DetailView, FormView, View
 from django_filters.views import FilterView
 
 from cooperation.countries import country_choices, country_name
@@ -47,7 +45,7 @@ class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
 
 
 class BoardPostMixin:
-    """A valid post counts against the visitor's hourly allowance; past it, nothing is sent."""
+    """A valid post counts against the visitor's hourly allowance."""
 
     def form_valid(self, form):
         if not allow_board_post(self.request):
@@ -59,7 +57,6 @@ class BoardPostMixin:
         return self.post_valid(form)
 
     def refuse(self, form, message, status=HTTPStatus.OK):
-        """The form again, as typed, with the reason nothing was sent."""
         form.add_error(None, message)
         return self.render_to_response(self.get_context_data(form=form), status=status)
 
@@ -87,9 +84,7 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
         )
 
     def post_valid(self, form):
-        partner_request = form.save(commit=False)
-        partner_request.language = get_language()
-        partner_request.save()
+        partner_request = form.save()
         try:
             send_receipt(partner_request)
         except SENDING_ERRORS:
@@ -112,8 +107,7 @@ class PartnerRequestCreateView(BoardPostMixin, CreateView):
 
 @method_decorator(never_cache, name="dispatch")
 class PartnerRequestView(BoardPostMixin, FormView):
-    """A request's page; while it is open, published and has its writer's address, with the
-    form that answers it. Staff who may view requests in the admin see drafts too, without it."""
+    """A request's page, with the answer form while it is published, open and has a contact."""
 
     form_class = AnswerForm
     template_name = "partners/partnerrequest_detail.html"
@@ -126,7 +120,6 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not self.answerable:
-            # The page, which says why: closed, or its writer's address deleted.
             return self.render_to_response(self.get_context_data(), status=HTTPStatus.NOT_FOUND)
         return super().post(request, *args, **kwargs)
 
@@ -153,8 +146,6 @@ class PartnerRequestView(BoardPostMixin, FormView):
 
 @method_decorator(never_cache, name="dispatch")
 class PartnerRequestConfirmView(View):
-    """The receipt's link: opening it confirms the request, which then goes to the embassy."""
-
     def get(self, request, token):
         partner_request = PartnerRequest.objects.from_withdrawal_token(token)
         if partner_request is None or not partner_request.is_open:
@@ -172,22 +163,18 @@ class PartnerRequestConfirmView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class PartnerRequestWithdrawView(TemplateView):
-    """The link sent to a request's writer: a page that asks, and a button that withdraws."""
-
+class PartnerRequestWithdrawView(DetailView):
+    context_object_name = "partner_request"
     template_name = "partners/partnerrequest_withdraw.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.partner_request = PartnerRequest.objects.from_withdrawal_token(kwargs["token"])
-        if self.partner_request is None:
+    def get_object(self):
+        partner_request = PartnerRequest.objects.from_withdrawal_token(self.kwargs["token"])
+        if partner_request is None:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(partner_request=self.partner_request, **kwargs)
+        return partner_request
 
     def post(self, request, *args, **kwargs):
-        self.partner_request.withdraw()
+        self.get_object().withdraw()
         messages.success(
             request,
             _(

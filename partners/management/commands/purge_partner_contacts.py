@@ -11,9 +11,8 @@ DAYS_PER_MONTH = 30
 
 class Command(BaseCommand):
     help = (
-        "Delete the names and e-mail addresses of the partner requests closed more than "
-        "COOPERATION_PARTNER_CONTACT_MONTHS months ago; the requests stay. Delete the requests "
-        f"their writers did not confirm within {CONFIRMATION_DAYS} days. Meant to run daily."
+        "Delete the contact details of partner requests closed some months ago, and the "
+        f"requests not confirmed within {CONFIRMATION_DAYS} days. Meant to run daily."
     )
 
     def add_arguments(self, parser):
