@@ -3,7 +3,10 @@
 import pytest
 from django.test import Client
 
-from tests.factories import TownFactory, VisitFactory
+from tests.factories import (
+    TownFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,13 @@ def test_detail_pages_answer_other_methods_than_get_with_405(method):
         response = visitor.generic(method, entry.get_absolute_url())
         assert response.status_code == 405
         assert response["Allow"] == "GET, HEAD"
+
+
+def test_unknown_slugs_are_404(client):
+    for url in (
+        "/bg/cooperation/regions/atlantis/",
+        "/bg/cooperation/visits/atlantis/",
+        "/bg/news/atlantis/",
+        "/bg/pages/atlantis/",
+    ):
+        assert client.get(url).status_code == 404

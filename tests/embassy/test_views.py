@@ -3,6 +3,13 @@
 import pytest
 from django.test import Client
 
+from tests.factories import (
+    MissionLinkFactory,
+    OblastFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
 MISSION_MESSAGE = "Изберете дипломатическо представителство от списъка."
 
 
@@ -32,3 +39,55 @@ def test_read_only_views_answer_other_methods_with_405_even_without_a_csrf_token
     response = Client(enforce_csrf_checks=True).generic(method, url)
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+def text_of(response):
+    return response.content.decode()
+
+
+def test_mission_selector_sends_the_browser_on_to_a_stored_link(client):
+    """A page that refreshes to the mission and links to it: the Content-Security-Policy's
+    form-action 'self' blocks a form's redirect to another site."""
+    link = MissionLinkFactory(title_en="All Missions")
+    response = client.get("/bg/missions/go/", {"mission": link.pk})
+    assert response.status_code == 200
+    assert response["Refresh"] == f"0; url={link.url}"
+    assert f'<a href="{link.url}" rel="noopener">' in text_of(response)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"mission": "https://evil.example/"},
+        {"mission": "999999"},
+        {"mission": "", "next": "https://evil.example/"},
+        {"mission": "1 OR 1=1", "next": "//evil.example/"},
+    ],
+)
+def test_mission_selector_never_leaves_the_site_for_an_unstored_address(client, query):
+    response = client.get("/bg/missions/go/", query, follow=True)
+    assert response.status_code == 200
+    assert all("evil" not in url for url, _status in response.redirect_chain)
+    assert "Изберете дипломатическо представителство" in text_of(response) or (
+        "Choose a diplomatic mission" in text_of(response)
+    )
+
+
+def test_mission_selector_with_an_unknown_value_stays_on_the_current_page(client):
+    response = client.get("/bg/missions/go/", {"mission": "x", "next": "/bg/news/"})
+    assert response["Location"] == "/bg/news/"
+
+
+def test_every_page_has_the_missions_selector_and_a_language_switcher_keeping_the_page(client):
+    OblastFactory(slug="brest-oblast")
+    MissionLinkFactory(title_bg="Всички мисии")
+    page = text_of(client.get("/bg/cooperation/agreements/", {"region": "brest-oblast"}))
+    assert 'action="/bg/missions/go/"' in page
+    assert "Всички мисии" in page
+    assert 'href="/en/cooperation/agreements/?region=brest-oblast"' in page
+    assert 'href="/ru/cooperation/agreements/?region=brest-oblast"' in page
+
+
+def test_every_page_declares_its_language(client):
+    assert '<html lang="en">' in text_of(client.get("/en/cooperation/"))
+    assert '<html lang="bg">' in text_of(client.get("/bg/cooperation/"))

@@ -3,7 +3,10 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from cooperation.models import Region, TwinningAgreement, dormant_since
 from tests.factories import (
@@ -127,3 +130,69 @@ def test_an_oblast_party_shows_where_it_lies_in_one_query(django_assert_num_quer
         above = list(Region.objects.above(town, municipality))
     assert municipality.ancestors(among=above) == [oblast]
     assert town.ancestors(among=above) == [town.parent]
+
+
+def new_agreement(**fields):
+    values = {
+        "mission_region": TownFactory(),
+        "host_region": MunicipalityFactory(),
+        "kind": TwinningAgreement.Kind.TWINNING,
+        "year": 2010,
+    }
+    values.update(fields)
+    return TwinningAgreement(**values)
+
+
+def test_agreement_parties_must_be_in_the_right_countries():
+    swapped = new_agreement(mission_region=MunicipalityFactory(), host_region=TownFactory())
+    with pytest.raises(ValidationError) as error:
+        swapped.full_clean()
+    assert set(error.value.message_dict) >= {"mission_region", "host_region"}
+
+
+def test_agreement_date_must_fall_in_its_year():
+    agreement = new_agreement(signed_on=datetime.date(2011, 3, 1))
+    with pytest.raises(ValidationError) as error:
+        agreement.full_clean()
+    assert "2010" in error.value.message_dict["signed_on"][0]
+
+
+@pytest.mark.parametrize("year", [1989, datetime.date.today().year + 1])
+def test_agreement_year_outside_1990_to_this_year_is_refused(year):
+    with pytest.raises(ValidationError) as error:
+        new_agreement(year=year).full_clean()
+    assert "year" in error.value.message_dict
+
+
+def test_database_refuses_agreement_year_before_1990():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        new_agreement(year=1980).save()
+
+
+def test_same_pair_and_kind_cannot_be_agreed_twice():
+    existing = AgreementFactory()
+    duplicate = new_agreement(
+        mission_region=existing.mission_region, host_region=existing.host_region
+    )
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    with translation.override("bg"):
+        already_agreed = gettext("These two regions already have an agreement of this kind.")
+        assert already_agreed in error.value.messages
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
+
+
+def test_same_pair_may_have_an_agreement_of_another_kind():
+    existing = AgreementFactory(kind=TwinningAgreement.Kind.TWINNING)
+    other = new_agreement(
+        mission_region=existing.mission_region,
+        host_region=existing.host_region,
+        kind=TwinningAgreement.Kind.COOPERATION,
+    )
+    other.full_clean()
+    other.save()
+    pair = TwinningAgreement.objects.filter(
+        mission_region=existing.mission_region, host_region=existing.host_region
+    )
+    assert set(pair) == {existing, other}

@@ -12,7 +12,12 @@ from django.utils.html import escape
 from cooperation.models import Region
 from editorial.admin import missing_languages
 from editorial.admin.languages import missing_language_condition
-from tests.factories import RegionFactory, StaffFactory, VisitFactory
+from tests.factories import (
+    MunicipalityFactory,
+    RegionFactory,
+    StaffFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +177,23 @@ def test_the_page_costs_a_query_per_model(staff_client, django_assert_max_num_qu
     with django_assert_max_num_queries(13):
         response = staff_client.get(MISSING, {"model": "cooperation.visit", "language": "en"})
     assert response.context["entries"]
+
+
+def test_admin_lists_the_languages_an_entry_still_lacks(staff_client):
+    Region.objects.create(country="BG", kind="town", name_bg="Ново село", slug="novo-selo")
+    complete = MunicipalityFactory(
+        name_bg="Бургас", name_ru="Бургас", name_be="Бургас", name_en="Burgas"
+    )
+    page = staff_client.get("/admin/cooperation/region/?q=novo-selo").content.decode()
+    assert "ru, be, en" in page
+    form = staff_client.get(f"/admin/cooperation/region/{complete.pk}/change/").content.decode()
+    assert "missing languages" in form.lower() or "липсващи" in form.lower()
+
+
+def test_admin_shows_the_four_languages_of_a_name_side_by_side(staff_client):
+    brest = RegionFactory(slug="brest")
+    page = staff_client.get(f"/admin/cooperation/region/{brest.pk}/change/").content.decode()
+    row = page[page.index('class="form-row field-name_bg') :]
+    row = row[: row.index('<div class="form-row', 10)]
+    for code in ("bg", "ru", "be", "en"):
+        assert f'name="name_{code}"' in row

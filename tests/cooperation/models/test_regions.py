@@ -1,6 +1,4 @@
-"""The data model's rules: database constraints, model validation, the region hierarchy."""
-
-import datetime
+"""The region hierarchy and a region's rules: constraints, validation, what protects it."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,12 +7,11 @@ from django.db.models import ProtectedError
 from django.utils import translation
 from django.utils.translation import gettext
 
-from cooperation.models import Region, TwinningAgreement, Visit
+from cooperation.models import Region, TwinningAgreement
 from tests.factories import (
     AgreementFactory,
     DistrictFactory,
     MunicipalityFactory,
-    NewsPhotoFactory,
     OblastFactory,
     TownFactory,
     VillageCouncilFactory,
@@ -120,96 +117,6 @@ def test_model_validation_names_the_coordinate_problem():
     with pytest.raises(ValidationError) as error:
         place.full_clean()
     assert "latitude" in error.value.message_dict
-
-
-def new_agreement(**fields):
-    values = {
-        "mission_region": TownFactory(),
-        "host_region": MunicipalityFactory(),
-        "kind": TwinningAgreement.Kind.TWINNING,
-        "year": 2010,
-    }
-    values.update(fields)
-    return TwinningAgreement(**values)
-
-
-def test_agreement_parties_must_be_in_the_right_countries():
-    swapped = new_agreement(mission_region=MunicipalityFactory(), host_region=TownFactory())
-    with pytest.raises(ValidationError) as error:
-        swapped.full_clean()
-    assert set(error.value.message_dict) >= {"mission_region", "host_region"}
-
-
-def test_agreement_date_must_fall_in_its_year():
-    agreement = new_agreement(signed_on=datetime.date(2011, 3, 1))
-    with pytest.raises(ValidationError) as error:
-        agreement.full_clean()
-    assert "2010" in error.value.message_dict["signed_on"][0]
-
-
-@pytest.mark.parametrize("year", [1989, datetime.date.today().year + 1])
-def test_agreement_year_outside_1990_to_this_year_is_refused(year):
-    with pytest.raises(ValidationError) as error:
-        new_agreement(year=year).full_clean()
-    assert "year" in error.value.message_dict
-
-
-def test_database_refuses_agreement_year_before_1990():
-    with pytest.raises(IntegrityError), transaction.atomic():
-        new_agreement(year=1980).save()
-
-
-def test_same_pair_and_kind_cannot_be_agreed_twice():
-    existing = AgreementFactory()
-    duplicate = new_agreement(
-        mission_region=existing.mission_region, host_region=existing.host_region
-    )
-    with pytest.raises(ValidationError) as error:
-        duplicate.full_clean()
-    with translation.override("bg"):
-        already_agreed = gettext("These two regions already have an agreement of this kind.")
-        assert already_agreed in error.value.messages
-    with pytest.raises(IntegrityError), transaction.atomic():
-        duplicate.save()
-
-
-def test_same_pair_may_have_an_agreement_of_another_kind():
-    existing = AgreementFactory(kind=TwinningAgreement.Kind.TWINNING)
-    other = new_agreement(
-        mission_region=existing.mission_region,
-        host_region=existing.host_region,
-        kind=TwinningAgreement.Kind.COOPERATION,
-    )
-    other.full_clean()
-    other.save()
-    pair = TwinningAgreement.objects.filter(
-        mission_region=existing.mission_region, host_region=existing.host_region
-    )
-    assert set(pair) == {existing, other}
-
-
-def test_visit_cannot_end_before_it_starts():
-    visit = Visit(
-        kind=Visit.Kind.DELEGATION,
-        title="Т",
-        slug="t",
-        start_date=datetime.date(2020, 5, 2),
-        end_date=datetime.date(2020, 5, 1),
-    )
-    with pytest.raises(ValidationError) as error:
-        visit.full_clean()
-    assert "end_date" in error.value.message_dict
-    with pytest.raises(IntegrityError), transaction.atomic():
-        visit.save()
-
-
-def test_photo_cannot_be_published_without_a_text_alternative():
-    photo = NewsPhotoFactory()
-    photo.full_clean()
-    photo.alt_text_bg = ""
-    with pytest.raises(ValidationError) as error:
-        photo.full_clean()
-    assert "alt_text_bg" in error.value.message_dict
 
 
 def test_region_with_agreements_cannot_be_deleted():
