@@ -51,7 +51,7 @@ NOT_FOUND = OpenApiResponse(
 
 
 class PublicDataSchema(AutoSchema):
-    """Every operation takes `lang`, and documents its 400 and, for one entry, 404 answers."""
+    """Every operation takes `lang` and documents its 400 and 404 answers; filters may be empty."""
 
     def get_override_parameters(self):
         return [
@@ -67,12 +67,18 @@ class PublicDataSchema(AutoSchema):
             ),
         ]
 
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        # A filter left empty, as the pages' forms send it, means "any".
+        filterset = getattr(self.view, "filterset_class", None)
+        for parameter in operation.get("parameters", []) if filterset else []:
+            if parameter["name"] in filterset.base_filters:
+                parameter["schema"] = {"anyOf": [parameter["schema"], {"enum": [""]}]}
+        return operation
+
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
-        responses = {200: serializer, 400: PARAMETER_ERRORS}
-        if self.view.detail:
-            responses[404] = NOT_FOUND
-        return responses
+        return {200: serializer, 400: PARAMETER_ERRORS, 404: NOT_FOUND}
 
 
 class PublicDataPagination(PageNumberPagination):
@@ -108,9 +114,7 @@ class PublicDataPagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
             number = request.query_params.get(self.page_query_param, "")[:20]
-            raise ValidationError(
-                {self.page_query_param: [_("There is no page “%(page)s”.") % {"page": number}]}
-            ) from None
+            raise NotFound(_("There is no page “%(page)s”.") % {"page": number}) from None
 
     # DRF makes the links from the request's host; they name the site's address instead.
     def get_next_link(self):

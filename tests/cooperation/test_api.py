@@ -10,15 +10,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, settings
 from PIL import Image
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from cooperation.models import NewsPhoto, Region, TwinningAgreement, Visit
 from embassy.wsgi import application
@@ -530,42 +524,18 @@ def test_documentation_page_loads_its_files_from_the_site_only(client):
     assert "/api/schema/" in script.content.decode()
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-@pytest.mark.parametrize(("path", "method"), OPERATIONS)
-def test_fuzzing_the_schema_finds_no_server_error_and_only_documented_answers(
-    api_schema, visits, path, method, mode
-):
-    """Schemathesis sends requests made from the schema, and the answers must follow it.
+# Built at import, for schemathesis to make one test per operation; as the site serves it.
+fuzzed = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(public=True))
+fuzzed.app = application
 
-    The schema cannot say that a region's slug or a page number must exist, nor that an empty
-    filter means "any" (as the pages' forms send it), so whether data is accepted or rejected
-    is not checked here; the parameter tests above check the rejections.
-    """
-    operation = api_schema[path][method]
 
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(
-        max_examples=20,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
-    def answers_as_documented(case):
-        case.call_and_validate(
-            # Schemathesis asks for gzip, as requests does, but its WSGI client does not
-            # decompress what the site then compresses.
-            headers={"Accept-Encoding": "identity"},
-            checks=[
-                not_a_server_error,
-                status_code_conformance,
-                content_type_conformance,
-                response_schema_conformance,
-            ],
-        )
-
+@fuzzed.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_fuzzing_the_schema_finds_only_the_answers_it_declares(case, visits):
+    """Schemathesis' examples, coverage and fuzzing phases, with all its checks (`--checks all`)."""
     with served_in_the_test_transaction():
-        answers_as_documented()
+        # Its WSGI client asks for gzip but does not decompress what the site then compresses.
+        case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
 # Query counts
