@@ -1,6 +1,7 @@
 """The read-only JSON API of the public data, filtered by the public pages' own FilterSets, in
 the language of `?lang=` (else the request's), cached like the pages; `router` lists the views."""
 
+from django import forms
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
@@ -51,7 +52,7 @@ NOT_FOUND = OpenApiResponse(
 
 
 class PublicDataSchema(AutoSchema):
-    """Every operation takes `lang`, and documents its 400 and, for one entry, 404 answers."""
+    """Every operation takes `lang` and documents its 400 and 404 answers; filters may be empty."""
 
     def get_override_parameters(self):
         return [
@@ -67,12 +68,18 @@ class PublicDataSchema(AutoSchema):
             ),
         ]
 
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        # A filter left empty, as the pages' forms send it, means "any".
+        filterset = getattr(self.view, "filterset_class", None)
+        for parameter in operation.get("parameters", []) if filterset else []:
+            if parameter["name"] in filterset.base_filters:
+                parameter["schema"] = {"anyOf": [parameter["schema"], {"enum": [""]}]}
+        return operation
+
     def get_response_serializers(self):
         serializer = super().get_response_serializers()
-        responses = {200: serializer, 400: PARAMETER_ERRORS}
-        if self.view.detail:
-            responses[404] = NOT_FOUND
-        return responses
+        return {200: serializer, 400: PARAMETER_ERRORS, 404: NOT_FOUND}
 
 
 class PublicDataPagination(PageNumberPagination):
@@ -108,9 +115,7 @@ class PublicDataPagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
             number = request.query_params.get(self.page_query_param, "")[:20]
-            raise ValidationError(
-                {self.page_query_param: [_("There is no page “%(page)s”.") % {"page": number}]}
-            ) from None
+            raise NotFound(_("There is no page “%(page)s”.") % {"page": number}) from None
 
     # DRF makes the links from the request's host; they name the site's address instead.
     def get_next_link(self):
@@ -183,12 +188,20 @@ class RegionViewSet(PublicDataViewSet):
     lookup_field = "slug"
 
 
+class AgreementAPIFilter(AgreementFilter):
+    """The list's filters, where reversed years find nothing: no schema can say one parameter
+    must not pass another, so the API does not refuse them (the page's form names the slip)."""
+
+    class Meta(AgreementFilter.Meta):
+        form = forms.Form
+
+
 class AgreementViewSet(PublicDataViewSet):
     """Agreements between a region of each country, with the agreement list's filters."""
 
     queryset = TwinningAgreement.objects.listed()
     serializer_class = AgreementSerializer
-    filterset_class = AgreementFilter
+    filterset_class = AgreementAPIFilter
 
 
 class VisitViewSet(PublicDataViewSet):

@@ -27,8 +27,10 @@ REGION_PARAMETER_SCHEMA = {
     "description": _("A region's slug, such as brest-oblast; it includes every unit below it."),
 }
 DATE_OR_YEAR_PARAMETER_SCHEMA = {
-    "type": "string",
-    "pattern": r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$",
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": "^([0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)$"},
+    ],
     "description": _(
         "Agreements with a published visit or news photo of both parties (or of units within "
         "them) on or after this day: a date (2021-09-06) or a year (2021, from its 1st of "
@@ -51,16 +53,31 @@ COUNTRY_PARAMETER_SCHEMA = {
 }
 
 
-@extend_schema_field(REGION_PARAMETER_SCHEMA)
-class RegionChoiceFilter(django_filters.ModelChoiceFilter):
-    """A region given by its slug: the region and every unit below it."""
+def year_filter(minimum, **kwargs):
+    """A whole year, as the schema says (a decimal point is refused)."""
+    field = django_filters.NumberFilter(
+        min_value=minimum, max_value=9999, decimal_places=0, **kwargs
+    )
+    return extend_schema_field({"type": "integer", "minimum": minimum, "maximum": 9999})(field)
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("queryset", Region.objects.all())
-        kwargs.setdefault("to_field_name", "slug")
+
+@extend_schema_field(REGION_PARAMETER_SCHEMA)
+class RegionChoiceFilter(django_filters.Filter):
+    """A region given by its slug, with every unit below it (the queryset's `lookup` method);
+    a slug no region has finds nothing."""
+
+    field_class = forms.SlugField
+
+    def __init__(self, *args, lookup="involving", **kwargs):
+        self.lookup = lookup
         kwargs.setdefault("label", _("Region"))
-        kwargs.setdefault("empty_label", _("Any region"))
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, widget=forms.Select, **kwargs)
+
+    def filter(self, queryset, slug):
+        if not slug:
+            return queryset
+        region = Region.objects.filter(slug=slug).first()
+        return queryset.none() if region is None else getattr(queryset, self.lookup)(region)
 
 
 class RegionMenuMixin:
@@ -75,19 +92,17 @@ class RegionMenuMixin:
         if not slug_re.fullmatch(chosen):
             chosen = ""  # No region has it; PostgreSQL refuses some of it (NUL) in a query.
         # Read only when the form is shown, and once.
-        field.widget.choices = CallableChoiceIterator(
-            cache(partial(region_menu, chosen, field.empty_label))
-        )
+        field.widget.choices = CallableChoiceIterator(cache(partial(region_menu, chosen)))
 
 
-def region_menu(chosen_slug, empty_label):
+def region_menu(chosen_slug):
     """The oblasts grouped by country, and the chosen region, as select choices."""
     menu = Region.objects.filter(Q(kind=Region.Kind.OBLAST) | Q(slug=chosen_slug)).by_country()
     countries = dict(country_choices())
     groups = {}
     for country, slug, name in menu.values_list("country", "slug", "name"):
         groups.setdefault(countries.get(country, country), []).append((slug, name))
-    return [("", empty_label), *groups.items()]
+    return [("", _("Any region")), *groups.items()]
 
 
 class DateOrYearField(forms.Field):
@@ -142,19 +157,15 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
         method="filter_text",
         max_length=SEARCH_MAX_LENGTH,
     )
-    year_min = django_filters.NumberFilter(
-        field_name="year", lookup_expr="gte", label=_("From year"), min_value=0, max_value=9999
-    )
-    year_max = django_filters.NumberFilter(
-        field_name="year", lookup_expr="lte", label=_("To year"), min_value=0, max_value=9999
-    )
+    year_min = year_filter(0, field_name="year", lookup_expr="gte", label=_("From year"))
+    year_max = year_filter(0, field_name="year", lookup_expr="lte", label=_("To year"))
     kind = django_filters.ChoiceFilter(
         choices=TwinningAgreement.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
     status = django_filters.ChoiceFilter(
         choices=TwinningAgreement.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
-    region = RegionChoiceFilter(method="filter_region")
+    region = RegionChoiceFilter()
     country = django_filters.ChoiceFilter(
         choices=country_choices,
         label=_("Search the names of"),
@@ -205,9 +216,6 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     def filter_country(self, queryset, name, value):
         return queryset  # It narrows the text search and the name sort: see searched_sides().
 
-    def filter_region(self, queryset, name, region):
-        return queryset.involving(region)
-
     def filter_active_since(self, queryset, name, day):
         return queryset.active_since(day)
 
@@ -229,20 +237,15 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
 
 
 class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
-    year = django_filters.NumberFilter(
-        field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1, max_value=9999
-    )
+    year = year_filter(1, field_name="start_date", lookup_expr="year", label=_("Year"))
     kind = django_filters.ChoiceFilter(
         choices=Visit.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
-    region = RegionChoiceFilter(method="filter_region")
+    region = RegionChoiceFilter()
 
     class Meta:
         model = Visit
         fields = ["year", "kind", "region"]
-
-    def filter_region(self, queryset, name, region):
-        return queryset.involving(region)
 
 
 class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
@@ -259,7 +262,7 @@ class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Region.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
-    within = RegionChoiceFilter(label=_("Within"), method="filter_within")
+    within = RegionChoiceFilter(label=_("Within"), lookup="within")
 
     class Meta:
         model = Region
@@ -267,6 +270,3 @@ class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
-
-    def filter_within(self, queryset, name, region):
-        return queryset.within(region)

@@ -140,9 +140,9 @@ def test_the_glossary_check_finds_each_fault():
 @pytest.mark.django_db
 def test_django_speaks_the_official_spelling_through_the_overrides(client):
     """locale/overrides/ holds Django's own messages in each language's official spelling."""
-    response = client.get("/api/visits/?region=0&lang=be")
-    assert response.json()["region"] == [
-        "Выберыце правільны варыянт. Выбранага варыянта няма сярод даступных."
+    response = client.get("/api/visits/?kind=alliance&lang=be")
+    assert response.json()["kind"] == [
+        "Выберыце правільны варыянт. Значэння alliance няма сярод даступных."
     ]
 
 
