@@ -1,5 +1,4 @@
-"""The staff member's desk: one line for each kind of work awaiting them, on the admin's index and
-in the daily digest (editorial.notices). Each app registers its lines with `@desk.line`."""
+"""The staff member's desk: a line for each kind of work awaiting them; apps add `@desk.line`s."""
 
 from dataclasses import dataclass, field
 

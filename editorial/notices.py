@@ -1,6 +1,4 @@
-"""E-mail to the staff about what awaits them: at each event (`notify()`) or in a daily digest
-(`send_digests()`), as each chose (NoticePreference). A mail server's failure is logged, not raised.
-"""
+"""E-mail to the staff at each event (`notify()`) or in a daily digest (`send_digests()`)."""
 
 import datetime
 import logging

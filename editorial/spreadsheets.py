@@ -1,5 +1,4 @@
-"""Reading an uploaded CSV or Excel file into rows (read_spreadsheet), or refusing it with a
-message in the staff member's language that says why and names the row or column."""
+"""Reading an uploaded CSV or Excel file into rows, or refusing it with a message that says why."""
 
 import csv
 import io
@@ -87,8 +86,7 @@ def read_csv(data):
             )
         )
     text, encoding = decoded(data)
-    # The first row names the columns, and no name holds a separator: the one it uses most is
-    # the file's (spreadsheet programs in Bulgarian or Russian write ";").
+    # The separator the first row (the column names) uses most; Bulgarian Excel writes ";".
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -1,8 +1,5 @@
-"""
-The background worker's job (django-tasks; `manage.py db_worker` runs it): checking an uploaded
-spreadsheet (a dry run, for the preview) and then importing it, in one transaction and one
-revision of the history. SpreadsheetImport carries the file and the outcome between the two.
-"""
+"""The background worker's job: a spreadsheet checked (a dry run, for the preview), then imported
+in one transaction and one revision. SpreadsheetImport carries the file between the two."""
 
 import logging
 import re
@@ -28,7 +25,6 @@ from .resources import chunks
 from .spreadsheets import SpreadsheetRefused, read_spreadsheet
 
 PROGRESS_EVERY = 100
-# How many rows the preview lists (the totals count them all).
 PREVIEW_ROWS = 200
 REFUSED_ROWS = 500
 INLINE_STYLE = re.compile(r'\s+style="[^"]*"')
@@ -75,8 +71,7 @@ def rows_done(job_id):
 
 
 def worker_stopped(job):
-    """Whether the worker of a job under way has not reported for IMPORT_WORKER_TIMEOUT
-    seconds: it died, and the job's transaction with it."""
+    """Whether the worker of a job under way has died (no report for IMPORT_WORKER_TIMEOUT)."""
     if job.state not in {job.State.CHECKING, job.State.IMPORTING}:
         return False
     _rows, beat = cache.get(progress_key(job.pk), (0, job.updated_at.timestamp()))
@@ -84,9 +79,7 @@ def worker_stopped(job):
 
 
 class JobResource:
-    """Mixed into a resource working for a job: it keeps the progress in the cache, says why a
-    cell cannot be read in the staff member's language (the widgets' messages are English), and
-    marks the changes of the rows the preview shows only."""
+    """Mixed into a job's resource: progress in the cache, cell errors in the staff's language."""
 
     job_id = None
     diff_rows = PREVIEW_ROWS
@@ -116,11 +109,6 @@ CELL_MESSAGES = [
     (widgets.DateWidget, gettext_lazy("Enter a date as YYYY-MM-DD.")),
     (widgets.BooleanWidget, gettext_lazy("Enter 1 for yes or 0 for no.")),
 ]
-
-
-def job_resource(resource_class, job_id):
-    """`resource_class`, working for the job `job_id` (see JobResource)."""
-    return type(f"Job{resource_class.__name__}", (JobResource, resource_class), {"job_id": job_id})
 
 
 def summarize(result, resource):
@@ -166,8 +154,7 @@ def summarize(result, resource):
 
 
 def without_style(cell):
-    """A cell of django-import-export's marked difference, without its inline style (the
-    Content-Security-Policy allows none; the admin's stylesheet marks <ins> and <del>)."""
+    """A cell of the marked difference without inline style, which the CSP forbids."""
     return INLINE_STYLE.sub("", str(cell))
 
 
@@ -194,13 +181,11 @@ class JobTaken(Exception):
     """The job was started again or cancelled while this worker ran it: its work is undone."""
 
 
-def resource_of(job):
-    return import_string(job.resource)()
-
-
 def run_resource(job, resource, dataset, dry_run):
     """django-import-export's import of `dataset`, rolled back on any refused row."""
-    return job_resource(type(resource), job.pk)().import_data(
+    base = type(resource)
+    job_class = type(f"Job{base.__name__}", (JobResource, base), {"job_id": job.pk})
+    return job_class().import_data(
         dataset,
         dry_run=dry_run,
         use_transactions=True,
@@ -211,13 +196,12 @@ def run_resource(job, resource, dataset, dry_run):
 
 
 def check_import(job):
-    """The dry run: what importing the file would do, row by row, and which entries it changes
-    and as of which version of the history (for changed_since_check())."""
+    """The dry run: what importing would do, and which entries it changes as of which version."""
     if not job.claim():
         return
     report_progress(job.pk, 0)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
-    resource = resource_of(job)
+    resource = import_string(job.resource)()
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     result = run_resource(job, resource, dataset, dry_run=True)
     summary = summarize(result, resource)
@@ -229,8 +213,7 @@ def check_import(job):
 
 
 def changed_since_check(job):
-    """The versions saved since the check of the entries the file changes, which the import
-    would overwrite unseen."""
+    """The versions saved since the check of the entries the file changes."""
     newer = Version.objects.filter(
         pk__gt=job.summary.get("checked_at_version", 0), content_type=job.content_type
     )
@@ -246,7 +229,7 @@ def apply_import(job):
     if not job.claim():
         return
     report_progress(job.pk, 0)
-    resource = resource_of(job)
+    resource = import_string(job.resource)()
     dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     try:
         with transaction.atomic(), reversion.create_revision():
@@ -288,7 +271,7 @@ def apply_import(job):
 
 
 def log_imported_rows(job, result):
-    """An entry in the admin's log for each row created or changed, as a form save leaves."""
+    """An entry in the admin's log for each row created or changed."""
     if job.user is None:
         return
     entries = [

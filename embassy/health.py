@@ -1,5 +1,4 @@
-"""/healthz for monitoring: each dependency's state, a line each; a 503 only when the database
-is out of reach."""
+"""/healthz: each dependency's state, a line each; a 503 only when the database is unreachable."""
 
 import uuid
 

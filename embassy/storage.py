@@ -1,5 +1,4 @@
-"""Django's file system storage, which leaves no partial file behind when a write fails part
-way (a full disk)."""
+"""Django's file system storage, leaving no partial file behind when a write fails (disk full)."""
 
 from django.core.files import storage
 

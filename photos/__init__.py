@@ -1,2 +1,1 @@
-"""Photos: uploads checked (`uploads`), their model field (`fields.PhotoField`), and the resized
-copies that pages show (`entry.image.renditions`)."""
+"""Photos: uploads checked, their model field (`fields.PhotoField`) and resized renditions."""

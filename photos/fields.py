@@ -1,5 +1,4 @@
-"""The photo field: an image checked on upload, stored upright without personal metadata, and
-resized into renditions (`entry.image.renditions`) as it is stored."""
+"""The photo field: an image checked, stored upright without metadata, with its renditions."""
 
 from django import forms
 from django.core import checks
@@ -11,8 +10,6 @@ from .uploads import NormalizedPhoto, normalize_photo, validate_photo_upload
 
 
 class PhotoFormField(forms.FileField):
-    """An image upload refused with a message that says what is wrong with it."""
-
     def to_python(self, data):
         file = super().to_python(data)
         if file is not None:
@@ -56,8 +53,6 @@ class PhotoFieldFile(models.fields.files.ImageFieldFile):
 
 
 class PhotoField(models.ImageField):
-    """An image checked on upload, stored upright without metadata, with its renditions."""
-
     attr_class = PhotoFieldFile
 
     def check(self, **kwargs):

@@ -1,7 +1,4 @@
-"""
-The resized copies of a stored photo, `photo.image.renditions`, listed from their names alone: the
-640-pixel WebP copy of `news/2021/a.jpg` is `renditions/news/2021/a.jpg/640.webp`.
-"""
+"""The resized copies of a stored photo, named from it: `renditions/news/a.jpg/640.webp`."""
 
 import io
 from dataclasses import dataclass
@@ -64,7 +61,6 @@ class Renditions:
 
     @cached_property
     def all(self):
-        """Every rendition, smallest first, WebP then JPEG; none without a file or its size."""
         if not self.name or not self.width or not self.height:
             return []
         return [
@@ -106,7 +102,6 @@ class Renditions:
         return [rendition for rendition in self.all if not self.storage.exists(rendition.name)]
 
     def make(self, force=False):
-        """Write the missing renditions (all when `force`); return the names written."""
         wanted = self.all if force else self.missing()
         if not wanted:
             return []
@@ -116,7 +111,7 @@ class Renditions:
             image.draft(None, (largest, largest))
             upright = to_srgb(ImageOps.exif_transpose(image))
         written = []
-        resized = {}  # by size: each width is resized once for both formats
+        resized = {}
         for rendition in wanted:
             size = (rendition.width, rendition.height)
             if size not in resized:
@@ -136,15 +131,13 @@ class Renditions:
             _folders, files = self.storage.listdir(folder)
         except FileNotFoundError:
             return []
-        deleted = []
-        for file_name in files:
-            self.storage.delete(f"{folder}/{file_name}")
-            deleted.append(f"{folder}/{file_name}")
+        deleted = [f"{folder}/{file_name}" for file_name in files]
+        for name in deleted:
+            self.storage.delete(name)
         return deleted
 
 
 def to_srgb(image):
-    """Convert to sRGB (RGB or RGBA) pixels, through its ICC profile if any."""
     has_alpha = image.mode in {"RGBA", "LA", "PA"} or (
         image.mode == "P" and "transparency" in image.info
     )
@@ -167,7 +160,6 @@ def to_srgb(image):
 
 
 def flatten(image):
-    """JPEG has no transparency: put transparent pixels on white."""
     if image.mode != "RGBA":
         return image
     background = Image.new("RGB", image.size, "white")

@@ -1,5 +1,4 @@
-"""An uploaded image before it is stored: refused with a message saying why
-(`validate_photo_upload`), then turned upright without personal metadata (`normalize_photo`)."""
+"""An uploaded image refused with a message saying why, or turned upright without metadata."""
 
 import io
 import posixpath
@@ -59,13 +58,6 @@ def refuse(code, **params):
     raise ValidationError(ERROR_MESSAGES[code], code=code, params=params)
 
 
-def read_head(file, size=4096):
-    file.seek(0)
-    head = file.read(size)
-    file.seek(0)
-    return head
-
-
 def looks_like_svg(name, head):
     if posixpath.splitext(name.lower())[1] in {".svg", ".svgz"}:
         return True
@@ -74,13 +66,8 @@ def looks_like_svg(name, head):
     return text.startswith(b"<") and b"<svg" in text.lower()
 
 
-def looks_like_heif(head):
-    return head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS
-
-
 def open_checked_image(file):
-    """The decoded image; ValidationError for anything but a whole JPEG, PNG or WebP within
-    PHOTO_MAX_BYTES and PHOTO_MAX_PIXELS."""
+    """The decoded image; ValidationError for anything but a whole JPEG, PNG or WebP in limits."""
     name = posixpath.basename(file.name or "")
     if file.size is not None and file.size > settings.PHOTO_MAX_BYTES:
         refuse(
@@ -88,10 +75,12 @@ def open_checked_image(file):
             size=filesizeformat(file.size),
             limit=filesizeformat(settings.PHOTO_MAX_BYTES),
         )
-    head = read_head(file)
+    file.seek(0)
+    head = file.read(4096)
+    file.seek(0)
     if looks_like_svg(name, head):
         refuse("svg")
-    if looks_like_heif(head):
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
         refuse("unsupported_format", format="HEIC")
 
     max_pixels = settings.PHOTO_MAX_PIXELS
@@ -103,7 +92,6 @@ def open_checked_image(file):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         refuse("far_too_many_pixels", limit=megapixels(max_pixels))
     except Exception:
-        # UnidentifiedImageError, or other errors on a malformed header.
         refuse("not_an_image", name=name)
 
     if image.format not in ACCEPTED_FORMATS:
@@ -135,8 +123,7 @@ class NormalizedPhoto(ContentFile):
 
 
 def normalize_photo(file):
-    """The image upright, without EXIF, XMP or comments, with its colour profile; a JPEG keeps
-    its quantization tables, so nothing visible is lost."""
+    """The image upright, without EXIF, XMP or comments; a JPEG keeps its quantization tables."""
     image = open_checked_image(file)
     upright = ImageOps.exif_transpose(image)
     icc_profile = image.info.get("icc_profile")

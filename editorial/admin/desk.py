@@ -101,7 +101,6 @@ def drafts_sent_back(user):
 
 @desk.line
 def imports_running_or_failed(user):
-    """One's own imports under way or failed this week; a Publisher's, everyone's failed ones."""
     condition = Q(user=user)
     if any(may(user, "publish", model) for model in publishable_models()):
         condition |= Q(state=SpreadsheetImport.State.FAILED)

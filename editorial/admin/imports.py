@@ -1,8 +1,5 @@
-"""
-Import and export as CSV and Excel files in the admin (django-import-export): the upload is
-read at once (editorial.spreadsheets), then checked and imported by the background worker
-(editorial.tasks), with a preview to confirm between the two.
-"""
+"""CSV and Excel import and export in the admin: the upload is read at once, then checked and
+imported by the background worker (editorial.tasks), with a preview to confirm between the two."""
 
 import datetime
 
@@ -38,8 +35,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
     def export_action(self, request):
-        # The list's filters come along in the address; one that is no filter (a link with
-        # other parameters) is refused as the list itself refuses it, not with a server error.
+        # The list's filters come in the address: a wrong one is refused, not a server error.
         try:
             return super().export_action(request)
         except IncorrectLookupParameters:
@@ -64,7 +60,8 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         form = self.create_import_form(request)
         if request.method != "POST" or not form.is_valid():
             return self.render_upload(request, form)
-        file_format = CSV_FORMAT if self.chosen_format(form) is CSV else XLSX_FORMAT
+        chosen = self.get_import_formats()[int(form.cleaned_data["format"])]
+        file_format = CSV_FORMAT if chosen is CSV else XLSX_FORMAT
         resource = self.choose_import_resource_class(form, request)()
         upload = form.cleaned_data["import_file"]
         try:
@@ -88,10 +85,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             language=translation.get_language(),
         )
         run_spreadsheet_import.enqueue(job.pk)
-        return redirect(self.import_job_url(job))
-
-    def chosen_format(self, form):
-        return self.get_import_formats()[int(form.cleaned_data["format"])]
+        return redirect(self.import_url("import_job", job.pk))
 
     def render_upload(self, request, form):
         resources = [cls() for cls in self.get_import_resource_classes(request)]
@@ -118,11 +112,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     def import_url(self, view, *args):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args)
 
-    def import_job_url(self, job):
-        return self.import_url("import_job", job.pk)
-
     def import_job_view(self, request, job_id):
-        """How far the worker has come with a file, then its preview, then the outcome."""
         if not self.has_import_permission(request):
             raise PermissionDenied
         # One's own imports; a failed one, to any staff member who may import (the desk's link).
@@ -145,7 +135,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
                     run_spreadsheet_import.enqueue(job.pk)
             elif "cancel" in request.POST and stopped:
                 job.take_from_worker(job.State.CANCELLED)
-            return redirect(self.import_job_url(job))
+            return redirect(self.import_url("import_job", job.pk))
         if job.state == job.State.IMPORTED:
             messages.success(
                 request,

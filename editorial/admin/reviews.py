@@ -1,5 +1,4 @@
-"""Review in the admin: an Editor asks for review of a draft; a Publisher publishes it, or sends it
-back with a comment. Each step is a revision, and the other side is told (editorial.notices)."""
+"""Review in the admin: an Editor asks for review; a Publisher publishes or sends the draft back."""
 
 from django import forms
 from django.contrib import messages

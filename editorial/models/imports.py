@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SpreadsheetImport(models.Model):
-    """A CSV or Excel file on its way into the content: checked, then, once a staff member has
-    seen the preview and confirmed it, imported, both by the background worker."""
+    """A CSV or Excel file checked, then, once staff confirm the preview, imported."""
 
     class State(models.TextChoices):
         CHECK_WAITING = "check-waiting", _("waiting to be checked")
@@ -41,8 +40,7 @@ class SpreadsheetImport(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State, default=State.CHECK_WAITING)
     summary = models.JSONField(_("outcome"), default=dict, blank=True)
     message = models.TextField(_("message"), blank=True)
-    # The worker's token while it works on the job: a worker records the outcome only while the
-    # job is still its own, so a job started again or cancelled is never written twice.
+    # The worker's token: it records the outcome only while the job is still its own.
     lease = models.CharField(_("lease"), max_length=32, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -68,8 +66,7 @@ class SpreadsheetImport(models.Model):
         return self.state == self.State.CHECKED and not self.summary.get("refused_count")
 
     def claim(self):
-        """Take a waiting job for this worker, to check or import it; False when another worker
-        has taken it first."""
+        """Take a waiting job for this worker; False when another worker took it first."""
         working = {self.State.CHECK_WAITING: self.State.CHECKING}.get(
             self.state, self.State.IMPORTING
         )
@@ -81,8 +78,7 @@ class SpreadsheetImport(models.Model):
         return False
 
     def move_to(self, state, **fields):
-        """Record a new state, unless the job was taken from this worker since (started again
-        or cancelled by staff); False then."""
+        """Record a new state, unless the job was taken from this worker since; False then."""
         with transaction.atomic():
             mine = SpreadsheetImport.objects.select_for_update().filter(
                 pk=self.pk, lease=self.lease

@@ -1,7 +1,4 @@
-"""
-Settings of the site, grouped by concern. What differs between machines comes from environment
-variables (README, "Configuration"); the defaults suit development. Tests: embassy.settings.test.
-"""
+"""Settings from environment variables (README, "Configuration"); defaults suit development."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +12,6 @@ from .environment import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-# --- Core -----------------------------------------------------------------------------------
 
 DEBUG = env.bool("DJANGO_DEBUG", True)
 
@@ -30,7 +26,6 @@ ALLOWED_HOSTS = env.list(
 )
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
-# The public address that every absolute link names (embassy.sites).
 SITE_URL = env.str(
     "DJANGO_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
 )
@@ -66,12 +61,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # The two policies come before WhiteNoise so that static files carry them too.
+    # Before WhiteNoise, so that static files carry the two policies too.
     "csp.middleware.CSPMiddleware",
     "embassy.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Below WhiteNoise, which serves static files compressed already; above all that reads
-    # or changes the body.
+    # Below WhiteNoise (its files are compressed already), above all that reads the body.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -115,7 +109,6 @@ LOGGING = {
     "loggers": {"django": {"handlers": []}},
 }
 
-# --- Database -------------------------------------------------------------------------------
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -124,8 +117,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# SQLite: a transaction takes the write lock as it begins, so two saves of one entry are checked
-# in turn (editorial.admin.concurrency); the write-ahead log lets pages be read during a write.
+# SQLite: the write lock taken at BEGIN orders two saves of one entry; WAL lets pages be read.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE",
@@ -133,7 +125,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=env.int("DJANGO_SQLITE_BUSY_SECONDS", 20),
     )
 
-# --- Languages and time ---------------------------------------------------------------------
 
 LANGUAGE_CODE = "bg"
 LANGUAGES = [
@@ -151,7 +142,6 @@ FORMAT_MODULE_PATH = ["embassy.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 
-# --- Cache ----------------------------------------------------------------------------------
 
 # A Redis out of reach is no cache: every read a miss, every write lost, each logged.
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
@@ -179,12 +169,10 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
-# How long a public page may be served from the cache; 0 turns the page cache off.
+# 0 turns the page cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
-# The apps whose changes clear the page cache (editorial.cache).
 PUBLIC_CONTENT_APPS = ["embassy", "cooperation", "partners"]
 
-# --- Static files and media -----------------------------------------------------------------
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
@@ -204,8 +192,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 
-# Media and scanned agreements on S3-compatible object storage (README); a new upload never
-# takes an older file's name, which its history may still show.
+# A new upload never takes an older file's name, which its history may still show.
 S3_OPTIONS = {
     "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
     "region_name": env.str("AWS_S3_REGION_NAME") or None,
@@ -248,12 +235,10 @@ if DOCUMENTS_BUCKET:
         },
     }
 
-# --- Security -------------------------------------------------------------------------------
 
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Trusts a TLS-terminating proxy's X-Forwarded-Proto and X-Forwarded-For: never set it when
-# clients reach Django directly.
+# Trusts a proxy's X-Forwarded-Proto and -For: never set it when clients reach Django directly.
 BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -272,7 +257,6 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True  # no script of the site reads them
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Everything from the site itself, nothing inline, no frames; images also from the media bucket.
 MEDIA_IMAGE_ORIGINS = env.list("DJANGO_CSP_IMG_SRC")
 if MEDIA_BUCKET and MEDIA_BUCKET_DOMAIN:
     MEDIA_IMAGE_ORIGINS.append(f"https://{MEDIA_BUCKET_DOMAIN}")
@@ -327,7 +311,6 @@ AXES_LOCKOUT_CALLABLE = "embassy.throttling.login_locked_out"
 if BEHIND_PROXY:
     AXES_CLIENT_IP_CALLABLE = "embassy.throttling.address_seen_by_proxy"
 
-# --- Editorial tools ------------------------------------------------------------------------
 
 # editorial.rich_text adds the tags it may offer, from the server's sanitizing allow-list.
 TINYMCE_DEFAULT_CONFIG = {
@@ -347,18 +330,14 @@ TINYMCE_DEFAULT_CONFIG = {
     "browser_spellcheck": True,
 }
 
-# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: it deletes a leading "=" and leaves "+",
-# "-", "@"; cooperation.spreadsheet_cells marks such cells as text instead.
+# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: cooperation.spreadsheet_cells does it.
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
-# A check or import whose worker has not reported for this many seconds has stopped (the worker
-# died): its page says so and offers to start it again or cancel it.
+# Seconds without a report after which an import's worker counts as dead.
 IMPORT_WORKER_TIMEOUT = env.int("COOPERATION_IMPORT_WORKER_TIMEOUT", 60)
 
-# Run by `manage.py db_worker`, which `make run` and `make serve` start.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# --- The cooperation section ----------------------------------------------------------------
 
 # The mission's own country, then the host country (ISO 3166-1 alpha-2).
 COOPERATION_MISSION_COUNTRY = env.str("COOPERATION_MISSION_COUNTRY", "BY")
@@ -367,12 +346,10 @@ COOPERATION_HOST_COUNTRY = env.str("COOPERATION_HOST_COUNTRY", "BG")
 # A partnership with no published visit or photo for this many years is dormant.
 COOPERATION_DORMANT_AFTER_YEARS = env.int("COOPERATION_DORMANT_AFTER_YEARS", 5)
 
-# The partner board; `manage.py purge_partner_contacts` deletes contacts after CONTACT_MONTHS.
 COOPERATION_PARTNER_NOTIFY_EMAILS = env.list("COOPERATION_PARTNER_NOTIFY_EMAILS")
 COOPERATION_PARTNER_POSTS_PER_HOUR = env.int("COOPERATION_PARTNER_POSTS_PER_HOUR", 5)
 COOPERATION_PARTNER_CONTACT_MONTHS = env.int("COOPERATION_PARTNER_CONTACT_MONTHS", 6)
 
-# --- E-mail ---------------------------------------------------------------------------------
 
 # Without EMAIL_HOST, in development, messages are written to the console.
 EMAIL_HOST = env.str("EMAIL_HOST")
@@ -390,9 +367,7 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "cooperation@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- The JSON API ---------------------------------------------------------------------------
 
-# Public data under /api/: read-only, no accounts.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
