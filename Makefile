@@ -10,7 +10,7 @@ PORT ?= 8000
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages bench bench-quick
+.PHONY: redis run serve test test-fast test-postgres chromium lint format migrate load static clean translations messages bench bench-quick
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +63,7 @@ serve: migrate static
 	DJANGO_CACHE_URL=$(SHARED_CACHE) $(BIN)/gunicorn embassy.wsgi --bind $(HOST):$(PORT) \
 	  --workers $(WORKERS) --access-logfile -
 
-test: translations chromium
+test: translations chromium redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -88,6 +88,14 @@ chromium:
 		echo "Install it as root: sudo apt-get install -y --no-install-recommends $(CHROMIUM_PACKAGES)"; \
 		echo "Until then they are skipped (and fail under CI=true)."; \
 	fi
+
+# The fault tests stop and start a real Redis server (tests/embassy/test_redis_cache.py):
+# Debian's, installed as root when missing.
+redis:
+	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends redis-server \
+	  >/dev/null; } || echo "Install redis-server for the cache's fault tests (skipped until then)."
 
 # The test suite on PostgreSQL: DATABASE_URL=postgres://user:password@host:port/db make test-postgres
 # (the user needs CREATEDB for the test database). `.ci/with-postgres make test-postgres` starts

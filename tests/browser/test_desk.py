@@ -18,10 +18,10 @@ from tests.factories import PartnerRequestFactory, StaffFactory
 
 from .conftest import SCREENSHOT_DIR
 
-# The roles are rows of the migrations, which a live server's test must have put back.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("roles"),
 ]
 
 PASSWORD = "pw-for-browser-tests"
