@@ -46,6 +46,11 @@ def editor_options():
     }
 
 
+class RichTextWidget(AdminTinyMCE):
+    class Media:
+        js = ["editorial/admin/editor-words.js"]
+
+
 class RichTextField(models.TextField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
@@ -67,5 +72,5 @@ class RichTextField(models.TextField):
     def formfield(self, **kwargs):
         # The admin asks every text field for its plain text area; rich text gets the editor.
         if kwargs.get("widget") in (None, admin_widgets.AdminTextareaWidget):
-            kwargs["widget"] = AdminTinyMCE(mce_attrs=editor_options())
+            kwargs["widget"] = RichTextWidget(mce_attrs=editor_options())
         return super().formfield(**kwargs)

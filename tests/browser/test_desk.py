@@ -26,7 +26,13 @@ pytestmark = [
 
 PASSWORD = "pw-for-browser-tests"
 SIZES = [(1280, 800), (1920, 1080)]
-LISTS = ["twinningagreement", "region", "visit", "newsphoto", "partnerrequest"]
+LISTS = [
+    "cooperation/twinningagreement",
+    "cooperation/region",
+    "cooperation/visit",
+    "cooperation/newsphoto",
+    "partners/partnerrequest",
+]
 # Words in Latin letters that are the same in every language (compared in capitals): formats,
 # the language codes of the translated fields' labels, the switcher's "English", ru "e-mail".
 ALLOWED = {"PDF", "CSV", "API", "EXCEL", "XLSX", "URL", "ENGLISH", "BG", "RU", "BE", "EN", "MAIL"}
@@ -92,7 +98,7 @@ def test_the_main_lists_fit_the_screen_in_every_language(chromium, site):
         for size in SIZES:
             page = logged_in(chromium, site, superuser, language, size)
             for model in LISTS:
-                page.goto(f"{site.url}/admin/cooperation/{model}/")
+                page.goto(f"{site.url}/admin/{model}/")
                 found = page.evaluate(
                     """() => {
                       const box = element => element.getBoundingClientRect();
@@ -114,7 +120,7 @@ def test_the_main_lists_fit_the_screen_in_every_language(chromium, site):
                 )
                 if found["overlap"] or found["scroll"] or found["lines"] > 2:
                     misfits.append((language, size, model, found))
-                if (language, size, model) == ("bg", SIZES[0], "twinningagreement"):
+                if (language, size, model) == ("bg", SIZES[0], "cooperation/twinningagreement"):
                     page.screenshot(path=str(SCREENSHOT_DIR / "admin-agreements-bg-1280.png"))
             page.context.close()
     assert misfits == []
@@ -125,7 +131,7 @@ def admin_pages():
     visit = Visit.objects.order_by("pk").first()
     return [
         "/admin/",
-        *(f"/admin/cooperation/{model}/" for model in LISTS),
+        *(f"/admin/{model}/" for model in LISTS),
         "/admin/cooperation/twinningagreement/add/",
         f"/admin/cooperation/twinningagreement/{agreement.pk}/change/",
         f"/admin/cooperation/visit/{visit.pk}/change/",
