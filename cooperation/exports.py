@@ -24,8 +24,7 @@ DATABASE_CHUNK = 2000
 
 
 def agreement_rows(agreements, absolute_url=str):
-    """The header, then one row per agreement: codes for kinds and statuses, and the address of
-    the agreement's page, which `absolute_url` makes absolute."""
+    """The header, then one row per agreement."""
     yield AGREEMENT_CSV_COLUMNS
     for agreement in agreements.listed().iterator(chunk_size=DATABASE_CHUNK):
         mission, host = agreement.mission_region, agreement.host_region
@@ -45,10 +44,9 @@ def agreement_rows(agreements, absolute_url=str):
 
 
 def agreements_csv(agreements, language, absolute_url=str):
-    """The CSV text of `agreements` with names in `language`, in chunks, after a byte order mark
-    that tells spreadsheet programs the file is UTF-8."""
+    """The CSV text in chunks, names in `language`."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
+    buffer.write("\ufeff")  # Tells spreadsheet programs the file is UTF-8.
     writer = SafeCsvWriter(buffer)
     # The rows are read while the response is sent, after the request's language is gone.
     with translation.override(language):

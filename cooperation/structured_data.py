@@ -1,6 +1,4 @@
-"""
-The schema.org structured data (JSON-LD) of the pages of a region, a visit and a news photo.
-"""
+"""The schema.org structured data (JSON-LD) of the pages of a region, a visit and a news photo."""
 
 from django.utils.translation import get_language
 
@@ -13,7 +11,6 @@ PIXELS = "E37"  # UN/CEFACT's code for the pixel, as schema.org's unitCode asks.
 
 
 def image_object(image, caption="", credit=""):
-    """The image's shared rendition as an ImageObject, or None."""
     rendition = image.renditions.shared if image else None
     if rendition is None:
         return None

@@ -12,15 +12,11 @@ def read_only(view):
 
 
 def with_form(view):
-    """Serve `view` for GET, HEAD and POST, which the CSRF check guards."""
     return csrf_exempt(require_http_methods(["GET", "HEAD", "POST"])(csrf_protect(view)))
 
 
 class PublicPageMixin:
-    """For a public page's view class: read-only, and served from the cache."""
-
-    # The request headers, besides the address and language, that the answer depends on.
-    cache_vary_on = ()
+    cache_vary_on = ()  # The request headers, besides address and language, the page varies on.
 
     @classmethod
     def as_view(cls, *args, **initkwargs):

@@ -22,14 +22,12 @@ class PageDetailView(PublicPageMixin, DetailView):
 
 
 def page_of_this_site(request, address):
-    """Whether `address` is a path on this site, such as the page a form was sent from."""
     return address.startswith("/") and url_has_allowed_host_and_scheme(
         address, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
 
 
 def chosen_mission(choice):
-    """The active mission link whose id is `choice`, or None for any other text."""
     try:
         return MissionLink.objects.filter(pk=int(choice), is_active=True).first()
     except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
@@ -56,5 +54,4 @@ def go_to_mission(request):
 
 @read_only
 def favicon(request):
-    """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
     return redirect(static("icons/favicon.ico"))

@@ -44,8 +44,7 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def render_csv(self):
-        """Every agreement the filters select, unpaginated, sent as it is made; invalid filters
-        are a 400."""
+        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             problems = [
@@ -80,7 +79,6 @@ class AgreementMapView(PublicPageMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreements = context["object_list"]
-        # Past the limit the agreements are not read at all.
         too_many = agreements[MAP_AGREEMENT_LIMIT:].exists()
         agreements = [] if too_many else list(agreements)
         context.update(
@@ -104,10 +102,9 @@ class AgreementDocumentView(View):
         except FileNotFoundError:
             raise Http404 from None
         mission, host = agreement.mission_region, agreement.host_region
-        response = FileResponse(
+        return FileResponse(
             file,
             as_attachment=True,
             filename=f"agreement-{mission.slug}-{host.slug}-{agreement.year}.pdf",
             content_type="application/pdf",
         )
-        return response
