@@ -28,28 +28,27 @@ def image_object(image, caption="", credit=""):
     return data
 
 
-def place(region, ancestors=()):
-    """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
-    data = {
+def area(region, container):
+    return {
         "@type": "AdministrativeArea",
         "name": region.name,
         "url": absolute_url(region.get_absolute_url()),
+        "containedInPlace": container,
     }
+
+
+def place(region, ancestors=()):
+    """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
+    container = {"@type": "Country", "name": str(country_name(region.country))}
+    for ancestor in ancestors:
+        container = area(ancestor, container)
+    data = area(region, container)
     if region.latitude is not None and region.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(region.latitude),
             "longitude": float(region.longitude),
         }
-    container = {"@type": "Country", "name": str(country_name(region.country))}
-    for ancestor in ancestors:
-        container = {
-            "@type": "AdministrativeArea",
-            "name": ancestor.name,
-            "url": absolute_url(ancestor.get_absolute_url()),
-            "containedInPlace": container,
-        }
-    data["containedInPlace"] = container
     return data
 
 

@@ -16,9 +16,7 @@ def with_form(view):
 
 
 class PublicPageMixin:
-    cache_vary_on = ()  # The request headers, besides address and language, the page varies on.
-
     @classmethod
     def as_view(cls, *args, **initkwargs):
         view = super().as_view(*args, **initkwargs)
-        return read_only(cache_public_page(view, cls.cache_vary_on))
+        return read_only(cache_public_page(view))
