@@ -9,7 +9,6 @@ from django.views import View
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
-from embassy.sites import absolute_url
 
 from ..countries import country_name
 from ..exports import agreements_csv
@@ -56,7 +55,7 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
                 "\n".join(problems), content_type="text/plain; charset=utf-8"
             )
         return StreamingHttpResponse(
-            agreements_csv(filterset.qs, get_language(), absolute_url),
+            agreements_csv(filterset.qs, get_language()),
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
         )
