@@ -1,5 +1,4 @@
-"""The site's pages for search engines, each in every language with its hreflang alternates;
-served by django.contrib.sitemaps' index and section views (`embassy/urls.py`)."""
+"""The site's pages for search engines, in every language with hreflang alternates."""
 
 from collections.abc import Sequence
 from urllib.parse import urlsplit

@@ -1,4 +1,4 @@
-"""An agreement's page, at `/bg/cooperation/agreements/12-brest-pleven/`; other addresses of it
+"""An agreement's page, at `/bg/cooperation/agreements/12-brest-pleven/`; its other addresses
 redirect there."""
 
 from django.shortcuts import redirect

@@ -1,5 +1,4 @@
-"""The agreement list (with its CSV download), the map of the same agreements, and an
-agreement's scanned document."""
+"""The agreement list (with its CSV download), its map, and an agreement's scanned document."""
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
@@ -89,8 +88,7 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
 
 class AgreementDocumentView(View):
-    """An agreement's scanned document, as a download: a PDF shown in the browser's window could
-    run its active content in the site's name."""
+    """An agreement's PDF as a download, so that its active content never runs in our name."""
 
     def get(self, request, pk):
         agreement = get_object_or_404(

@@ -41,8 +41,7 @@ class ForgivingPaginationMixin:
 
 
 class EntryDetailView(PublicPageMixin, DetailView):
-    """A published entry's page, which staff also see as a draft; `structured_data` makes its
-    JSON-LD."""
+    """A published entry's page (staff also see drafts); `structured_data` makes its JSON-LD."""
 
     structured_data = None
 

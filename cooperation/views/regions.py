@@ -1,5 +1,4 @@
-"""The region index and a region's page: its place on the map, partners, visits, photos and the
-units below it."""
+"""The region index and a region's page."""
 
 from itertools import groupby
 from operator import attrgetter
