@@ -1,6 +1,5 @@
-"""reverse() for the pages that lists link by the hundred (regions, agreements): each view is
-reversed once per language, then an entry's own number and slug put in place of stand-ins
-(the figures: bench/README.md)."""
+"""reverse() for pages lists link by the hundred: reversed once per language with stand-ins for
+the entry's number and slug (bench/README.md)."""
 
 import functools
 

@@ -4,6 +4,8 @@ import io
 
 from django.utils import translation
 
+from embassy.sites import absolute_url
+
 from .spreadsheet_cells import SafeCsvWriter
 
 AGREEMENT_CSV_COLUMNS = [
@@ -23,37 +25,32 @@ ROWS_PER_CHUNK = 500
 DATABASE_CHUNK = 2000
 
 
-def agreement_rows(agreements, absolute_url=str):
-    """The header, then one row per agreement: codes for kinds and statuses, and the address of
-    the agreement's page, which `absolute_url` makes absolute."""
-    yield AGREEMENT_CSV_COLUMNS
-    for agreement in agreements.listed().iterator(chunk_size=DATABASE_CHUNK):
-        mission, host = agreement.mission_region, agreement.host_region
-        yield [
-            agreement.year,
-            agreement.signed_on.isoformat() if agreement.signed_on else "",
-            mission.name,
-            mission.slug,
-            mission.kind,
-            host.name,
-            host.slug,
-            host.kind,
-            agreement.kind,
-            agreement.status,
-            absolute_url(agreement.get_absolute_url()),
-        ]
-
-
-def agreements_csv(agreements, language, absolute_url=str):
-    """The CSV text of `agreements` with names in `language`, in chunks, after a byte order mark
-    that tells spreadsheet programs the file is UTF-8."""
+def agreements_csv(agreements, language):
+    """The CSV text in chunks, names in `language`: a header, then a row per agreement."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
+    buffer.write("\ufeff")  # Tells spreadsheet programs the file is UTF-8.
     writer = SafeCsvWriter(buffer)
+    writer.writerow(AGREEMENT_CSV_COLUMNS)
+    rows = agreements.listed().iterator(chunk_size=DATABASE_CHUNK)
     # The rows are read while the response is sent, after the request's language is gone.
     with translation.override(language):
-        for number, row in enumerate(agreement_rows(agreements, absolute_url), start=1):
-            writer.writerow(row)
+        for number, agreement in enumerate(rows, start=1):
+            mission, host = agreement.mission_region, agreement.host_region
+            writer.writerow(
+                [
+                    agreement.year,
+                    agreement.signed_on.isoformat() if agreement.signed_on else "",
+                    mission.name,
+                    mission.slug,
+                    mission.kind,
+                    host.name,
+                    host.slug,
+                    host.kind,
+                    agreement.kind,
+                    agreement.status,
+                    absolute_url(agreement.get_absolute_url()),
+                ]
+            )
             if number % ROWS_PER_CHUNK == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)

@@ -1,8 +1,4 @@
-"""RSS and Atom feeds of the published news photos and visits.
-
-Each feed exists in every language, under the language prefix of the site's addresses
-(/bg/news/feed/rss/, /en/cooperation/visits/feed/atom/); Django's Feed declares that language.
-"""
+"""RSS and Atom feeds of the published news photos and visits, in every language."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -18,8 +14,6 @@ FEED_LENGTH = 20
 
 
 class PublishedEntryFeed(Feed):
-    """A feed of Publishable entries, dated by their publication and their last change."""
-
     def item_pubdate(self, entry):
         return entry.publish_at
 

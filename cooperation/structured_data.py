@@ -1,6 +1,4 @@
-"""
-The schema.org structured data (JSON-LD) of the pages of a region, a visit and a news photo.
-"""
+"""The schema.org structured data (JSON-LD) of the pages of a region, a visit and a news photo."""
 
 from django.utils.translation import get_language
 
@@ -13,7 +11,6 @@ PIXELS = "E37"  # UN/CEFACT's code for the pixel, as schema.org's unitCode asks.
 
 
 def image_object(image, caption="", credit=""):
-    """The image's shared rendition as an ImageObject, or None."""
     rendition = image.renditions.shared if image else None
     if rendition is None:
         return None
@@ -31,28 +28,27 @@ def image_object(image, caption="", credit=""):
     return data
 
 
-def place(region, ancestors=()):
-    """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
-    data = {
+def area(region, container):
+    return {
         "@type": "AdministrativeArea",
         "name": region.name,
         "url": absolute_url(region.get_absolute_url()),
+        "containedInPlace": container,
     }
+
+
+def place(region, ancestors=()):
+    """The region as an AdministrativeArea, inside its `ancestors` (top first) and country."""
+    container = {"@type": "Country", "name": str(country_name(region.country))}
+    for ancestor in ancestors:
+        container = area(ancestor, container)
+    data = area(region, container)
     if region.latitude is not None and region.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": float(region.latitude),
             "longitude": float(region.longitude),
         }
-    container = {"@type": "Country", "name": str(country_name(region.country))}
-    for ancestor in ancestors:
-        container = {
-            "@type": "AdministrativeArea",
-            "name": ancestor.name,
-            "url": absolute_url(ancestor.get_absolute_url()),
-            "containedInPlace": container,
-        }
-    data["containedInPlace"] = container
     return data
 
 

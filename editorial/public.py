@@ -12,17 +12,11 @@ def read_only(view):
 
 
 def with_form(view):
-    """Serve `view` for GET, HEAD and POST, which the CSRF check guards."""
     return csrf_exempt(require_http_methods(["GET", "HEAD", "POST"])(csrf_protect(view)))
 
 
 class PublicPageMixin:
-    """For a public page's view class: read-only, and served from the cache."""
-
-    # The request headers, besides the address and language, that the answer depends on.
-    cache_vary_on = ()
-
     @classmethod
     def as_view(cls, *args, **initkwargs):
         view = super().as_view(*args, **initkwargs)
-        return read_only(cache_public_page(view, cls.cache_vary_on))
+        return read_only(cache_public_page(view))

@@ -1,7 +1,5 @@
-"""
-The error pages in the site's layout and the visitor's language. The 500 and 400 pages come from
-the template alone, so they show when the database is down or the host not allowed.
-"""
+"""The error pages in the site's layout and the visitor's language; the 500 and 400 pages come
+from the template alone, so they show when the database is down or the host not allowed."""
 
 import logging
 import sys
@@ -20,21 +18,17 @@ logger = logging.getLogger(__name__)
 TEMPLATE = "embassy/error.html"
 
 
-def language_homes():
-    """The home page in each language: the address that failed is no better in another one."""
+def error_context(status, title, explanation):
+    # The home page in each language: the address that failed is no better in another one.
     homes = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             homes.append((code, reverse("cooperation:home")))
-    return homes
-
-
-def error_context(status, title, explanation):
     return {
         "status": status,
         "title": title,
         "explanation": explanation,
-        "language_versions": language_homes(),
+        "language_versions": homes,
     }
 
 
@@ -43,7 +37,7 @@ def error_page(request, status, title, explanation):
 
 
 def bare_error_page(request, status, title, explanation):
-    """The error page from the template alone: no context processor, no database, no host."""
+    """Without context processors, the database or the host."""
     context = {"request": request, **error_context(status, title, explanation)}
     try:
         content = loader.get_template(TEMPLATE).render(context)
@@ -93,8 +87,7 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    # Called while the exception is handled.
-    error = sys.exc_info()[1]
+    error = sys.exc_info()[1]  # Called while the exception is handled.
     if isinstance(error, OperationalError) and "database is locked" in str(error):
         return database_busy(request)
     return bare_error_page(

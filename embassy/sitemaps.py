@@ -1,5 +1,4 @@
-"""The site's pages for search engines, each in every language with its hreflang alternates;
-served by django.contrib.sitemaps' index and section views (`embassy/urls.py`)."""
+"""The site's pages for search engines, in every language with hreflang alternates."""
 
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -13,9 +12,8 @@ from .models import Page
 
 
 class EveryLanguage(Sequence):
-    """A queryset's items, each once per language, as the (item, language) pairs that an i18n
-    sitemap pages through; a page reads its own items only (Django's reads every item: the
-    figures are in bench/README.md)."""
+    """A queryset's (item, language) pairs for an i18n sitemap's paginator, which reads only a
+    page's items (Django's reads them all: bench/README.md)."""
 
     def __init__(self, items, languages):
         self.items, self.languages = items, languages
@@ -36,14 +34,11 @@ class TranslatedSitemap(Sitemap):
     alternates = True
     x_default = True
     languages = [code for code, _name in settings.LANGUAGES]
-    # Entries per file, each of 6 addresses (its own, every language's, the default): files of
-    # the protocol's 8,333 (50,000 addresses) take Django's view too long (bench/README.md).
+    # Entries per file, of 6 addresses each; the protocol's 8,333 take too long (bench/README.md).
     limit = 2000
 
 
 class EntrySitemap(TranslatedSitemap):
-    """The entries of a queryset, dated by their last change."""
-
     @property
     def paginator(self):
         return Paginator(EveryLanguage(self.items(), self.languages), self.limit)

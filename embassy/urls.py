@@ -11,14 +11,8 @@ from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
+from cooperation import sitemaps as cooperation_sitemaps
 from cooperation.api import DocumentationView, not_found, router
-from cooperation.sitemaps import (
-    AgreementSitemap,
-    NewsPhotoSitemap,
-    RegionSitemap,
-    SectionSitemap,
-    VisitSitemap,
-)
 from editorial.cache import cache_public_page
 from editorial.public import read_only
 from partners.sitemaps import BoardSitemap, PartnerRequestSitemap
@@ -28,12 +22,12 @@ from .health import health
 from .sitemaps import PageSitemap
 
 sitemaps = {
-    "sections": SectionSitemap,
+    "sections": cooperation_sitemaps.SectionSitemap,
     "pages": PageSitemap,
-    "regions": RegionSitemap,
-    "visits": VisitSitemap,
-    "news": NewsPhotoSitemap,
-    "agreements": AgreementSitemap,
+    "regions": cooperation_sitemaps.RegionSitemap,
+    "visits": cooperation_sitemaps.VisitSitemap,
+    "news": cooperation_sitemaps.NewsPhotoSitemap,
+    "agreements": cooperation_sitemaps.AgreementSitemap,
     "board": BoardSitemap,
     "partners": PartnerRequestSitemap,
 }
@@ -48,8 +42,7 @@ api_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # The admin's language menu posts its choice. Any other method is a 405: the CSRF check
-    # comes after the method's, which the middleware's would not.
+    # The admin's language menu posts its choice; any other method is a 405, not a CSRF 403.
     path(
         "i18n/setlang/",
         csrf_exempt(require_POST(csrf_protect(set_language))),

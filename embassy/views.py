@@ -21,25 +21,14 @@ class PageDetailView(PublicPageMixin, DetailView):
         return Page.objects.visible_to(self.request.user)
 
 
-def page_of_this_site(request, address):
-    """Whether `address` is a path on this site, such as the page a form was sent from."""
-    return address.startswith("/") and url_has_allowed_host_and_scheme(
-        address, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-
-
-def chosen_mission(choice):
-    """The active mission link whose id is `choice`, or None for any other text."""
-    try:
-        return MissionLink.objects.filter(pk=int(choice), is_active=True).first()
-    except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
-        return None
-
-
 @read_only
 def go_to_mission(request):
     """Redirect to the chosen mission's stored address, and never to an address from the request."""
-    link = chosen_mission(request.GET.get("mission", ""))
+    links = MissionLink.objects.filter(is_active=True)
+    try:
+        link = links.filter(pk=int(request.GET.get("mission", ""))).first()
+    except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
+        link = None
     if link is not None:
         # Not a redirect, which the CSP's form-action 'self' stops: the browser follows the
         # Refresh header, and the page links to the mission.
@@ -48,13 +37,14 @@ def go_to_mission(request):
         return response
     messages.error(request, _("Choose a diplomatic mission from the list."))
     back = request.GET.get("next", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("cooperation:home")
     # Not redirect(), which would take any other text for the name of a view.
-    return HttpResponseRedirect(
-        back if page_of_this_site(request, back) else reverse("cooperation:home")
-    )
+    return HttpResponseRedirect(back)
 
 
 @read_only
 def favicon(request):
-    """/favicon.ico, which browsers and feed readers ask for without reading the page's links."""
     return redirect(static("icons/favicon.ico"))

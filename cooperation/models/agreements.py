@@ -42,14 +42,13 @@ class TwinningAgreementQuerySet(JubileeQuerySet):
         return self.select_related("mission_region", "host_region")
 
     def listed(self):
-        """With their parties, reading only what lists and maps show of them."""
+        """With only the fields of their parties that lists and maps show."""
         party = ["slug", "name", "kind", "country", "latitude", "longitude"]
         sides = ["mission_region", "host_region"]
         fields = [f"{side}__{field}" for side in sides for field in party]
         return self.with_parties().only("year", "signed_on", "kind", "status", *fields)
 
     def party_count(self):
-        """How many regions are a party to at least one of these agreements."""
         agreements = self.order_by()
         return Region.objects.filter(
             Exists(agreements.filter(mission_region=OuterRef("pk")))
@@ -57,29 +56,22 @@ class TwinningAgreementQuerySet(JubileeQuerySet):
         ).count()
 
     def per_year(self):
-        """Rows of {"year", "count"}: how many agreements were signed each year."""
         return self.order_by().values("year").annotate(count=Count("pk"))
 
     def search(self, text, sides=("mission_region", "host_region")):
-        """Agreements with the text in a party's name, in any language."""
         condition = Q()
         for side in sides:
             condition |= contains_text(f"{side}__search_names", text)
         return self.filter(condition)
 
     def involving(self, region):
-        """Agreements of the region or of any unit below it, on either side (the units found
-        first, so that the parties' indexes find the agreements)."""
+        """Agreements of the region or of any unit below it, on either side."""
         units = Region.objects.within(region).values("pk")
         return self.filter(Q(mission_region__in=units) | Q(host_region__in=units))
 
     def with_last_exchange(self):
-        """
-        Each agreement with `last_exchange`, the day of the latest published visit or photo of
-        both parties (or None), and `silent_since`, that day or else the day it was signed. Read
-        as stored (cooperation.activity), worked out afresh only where a scheduled entry has
-        come out since (`recorded_until` has passed).
-        """
+        """Annotate `last_exchange` (stored, or worked out once `recorded_until` has passed) and
+        `silent_since`, that day or else the day signed."""
         now = timezone.now()
         last_exchange = Case(
             When(recorded_until__lte=now, then=worked_out_last_exchange(now)),
@@ -94,14 +86,12 @@ class TwinningAgreementQuerySet(JubileeQuerySet):
         )
 
     def active_since(self, day):
-        """Agreements with an exchange on or after `day`, found by the stored columns' indexes."""
         return self.with_last_exchange().filter(
             Q(recorded_last_exchange__gte=day)
             | Q(recorded_until__lte=timezone.now(), last_exchange__gte=day)
         )
 
     def dormant(self, since):
-        """Agreements not ended that have been silent since before `since`."""
         return self.with_last_exchange().filter(self._dormant(since))
 
     def not_dormant(self, since):
@@ -112,8 +102,6 @@ class TwinningAgreementQuerySet(JubileeQuerySet):
 
 
 class TwinningAgreement(JubileeMixin, models.Model):
-    """A twinning or cooperation agreement between a region of each country."""
-
     class Kind(models.TextChoices):
         TWINNING = "twinning", _("twinning")
         COOPERATION = "cooperation", _("cooperation")
@@ -190,8 +178,7 @@ class TwinningAgreement(JubileeMixin, models.Model):
                     "These two regions already have an agreement of this kind."
                 ),
             ),
-            # The upper bound is the current year; the database holds a fixed ceiling and the
-            # model's validator the moving one.
+            # The validator holds the moving upper bound, the current year.
             models.CheckConstraint(
                 condition=Q(year__gte=FIRST_AGREEMENT_YEAR, year__lte=2100),
                 name="agreement_year_in_range",
@@ -212,7 +199,6 @@ class TwinningAgreement(JubileeMixin, models.Model):
 
     @property
     def address_slug(self):
-        """The readable part of the agreement's address: its parties' slugs."""
         return f"{self.mission_region.slug}-{self.host_region.slug}"
 
     def clean(self):
@@ -241,5 +227,4 @@ class TwinningAgreement(JubileeMixin, models.Model):
 
     @property
     def parties(self):
-        """The region of the mission's country, then the host country's."""
         return [self.mission_region, self.host_region]

@@ -1,7 +1,5 @@
-"""
-An agreement's exchanges as SQL: the published visits and news photos that involve both parties
-(or units within them), as subqueries for with_last_exchange() and cooperation.activity.
-"""
+"""An agreement's exchanges (published visits and photos involving both parties) as subqueries
+for with_last_exchange() and cooperation.activity."""
 
 import datetime
 
@@ -19,7 +17,6 @@ NOTHING_SCHEDULED = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def within(path):
-    """A link row (a visit's or a photo's region) whose region lies at or below `path`."""
     return WithinPath("region__path", path)
 
 
@@ -29,7 +26,6 @@ def party_path(side, regions):
 
 
 def exchange_rows(registry):
-    """(rows, day, moment) of the published visits' and photos' links involving both parties."""
     region, visit_link, photo_link = (
         registry.get_model("cooperation", name)
         for name in ("Region", "VisitRegion", "NewsPhotoRegion")
@@ -43,12 +39,9 @@ def exchange_rows(registry):
     )
     visit, photo = ("visit__start_date", "visit__publish_at"), ("day", "photo__publish_at")
     return [
-        # Joined by a unit of each party.
         (visits.filter(within(mission), WithinPath("visit__regions__path", host)), *visit),
-        # Joined by a unit of one party, held at one of the other's.
         (visits.filter(within(mission), WithinPath("visit__location__path", host)), *visit),
         (visits.filter(within(host), WithinPath("visit__location__path", mission)), *visit),
-        # A photo showing a unit of each party.
         (photos.filter(within(mission), WithinPath("photo__regions__path", host)), *photo),
     ]
 

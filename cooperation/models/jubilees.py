@@ -10,7 +10,6 @@ JUBILEE_AGES = (5, 10, 15, 20, 25, 30)
 
 
 def jubilee_years(today):
-    """The years whose jubilees are announced on `today`: this one and the next."""
     return (today.year, today.year + 1)
 
 
@@ -23,7 +22,7 @@ def same_day_in(year, day):
 
 
 class MonthAndDay(Func):
-    """A date's month and day as the text "MMDD", by the database's own date functions."""
+    """A date's month and day as the text "MMDD"."""
 
     output_field = models.CharField()
     template = "TO_CHAR(%(expressions)s, 'MMDD')"
@@ -42,7 +41,7 @@ class Jubilee(NamedTuple):
 
 class JubileeQuerySet(models.QuerySet):
     def jubilees(self, today):
-        """The agreements (not ended) turning one of JUBILEE_AGES this year or next, in order."""
+        """The agreements (not ended) turning one of JUBILEE_AGES this year or next."""
         this_year, next_year = jubilee_years(today)
         return (
             self.filter(
@@ -61,7 +60,7 @@ class JubileeQuerySet(models.QuerySet):
 
 
 class JubileeMixin:
-    """An agreement's anniversaries; `jubilee_year` comes from jubilees()."""
+    """`jubilee_year` comes from jubilees()."""
 
     @property
     def jubilee_age(self):
@@ -74,7 +73,6 @@ class JubileeMixin:
         return same_day_in(self.jubilee_year, self.signed_on)
 
     def next_jubilee(self, today):
-        """The coming round anniversary as a Jubilee; None for an ended agreement."""
         if self.status == self.Status.ENDED:
             return None
         step = JUBILEE_AGES[0]

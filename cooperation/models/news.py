@@ -20,25 +20,20 @@ class NewsPhotoQuerySet(PublicationQuerySet):
         return self.get(slug=slug)
 
     def exchange_regions(self):
-        """The regions these photos show."""
         return Region.objects.filter(
             pk__in=NewsPhotoRegion.objects.filter(photo__in=self).values("region")
         )
 
     def showing(self, region):
-        """Photos of the region or of any unit below it (the units found first, as
-        TwinningAgreementQuerySet.involving() does)."""
+        """Photos of the region or of any unit below it."""
         units = Region.objects.within(region).values("pk")
         return self.filter(pk__in=NewsPhotoRegion.objects.filter(region__in=units).values("photo"))
 
     def with_details(self):
-        """With the visit and the regions shown, as a photo's page and the API show them."""
         return self.select_related("visit").prefetch_related("regions")
 
 
 class NewsPhoto(Publishable, SearchableText):
-    """A news entry built around one photo."""
-
     searched_fields = ("title", "caption")
 
     image = PhotoField(
@@ -102,8 +97,7 @@ class NewsPhoto(Publishable, SearchableText):
 
     def clean(self):
         super().clean()
-        # Translated fields fall back to another language when read; the rule is on the
-        # default language's own column, the one the form shows.
+        # The default language's own column, the one the form shows, without fallback.
         default_alt_text = build_localized_fieldname(
             "alt_text", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         )
@@ -121,8 +115,6 @@ class NewsPhoto(Publishable, SearchableText):
 
 
 class NewsPhotoRegion(RegionLink):
-    """A region shown in a news photo."""
-
     entry_field = "photo"
 
     photo = models.ForeignKey(NewsPhoto, verbose_name=_("news photo"), on_delete=models.CASCADE)

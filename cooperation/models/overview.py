@@ -10,13 +10,10 @@ from editorial.rich_text import RichTextField
 
 class OverviewPageQuerySet(PublicationQuerySet):
     def get_by_natural_key(self):
-        # There is one regional cooperation page: the fixtures find it without a key.
         return self.get()
 
 
 class OverviewPage(Publishable):
-    """The introduction of the regional cooperation page, as the embassy writes it."""
-
     class ListOrder(models.TextChoices):
         OLDEST_FIRST = "oldest", _("oldest first")
         NEWEST_FIRST = "newest", _("newest first")

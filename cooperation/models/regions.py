@@ -16,13 +16,8 @@ from ..transliteration import contains_text, search_lines
 
 
 class WithinPath(Expression):
-    """
-    True when the path `path` (a field name) lies at or below `ancestor` (a path or an
-    expression such as an OuterRef): `path__startswith` as a range on the path's index, which a
-    database follows even for an outer query's ancestor, as it cannot a LIKE. Paths hold slugs'
-    characters and "/", all before "~"; compared byte-wise (on PostgreSQL by the pattern
-    operators, which use the index Django gives the field).
-    """
+    """`path__startswith=ancestor` as a range on the path's index, which works for an OuterRef
+    ancestor, unlike LIKE. Path characters all sort before "~"; compared byte-wise."""
 
     output_field = BooleanField()
     AFTER_EVERY_PATH_CHARACTER = "~"
@@ -57,11 +52,9 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(contains_text("search_names", text))
 
     def within(self, region):
-        """The region and every unit below it, in one indexed query on the materialized path."""
         return self.filter(path__startswith=region.path)
 
     def above(self, *regions):
-        """The units above these regions, in one query: their paths name them."""
         return self.filter(slug__in={slug for region in regions for slug in region.path_above()})
 
     def in_country(self, code):
@@ -89,8 +82,6 @@ class RegionKind(models.TextChoices):
 
 
 class Region(models.Model):
-    """One administrative unit of either country, at any level of the hierarchy."""
-
     Kind = RegionKind
 
     # A parent must stand on a lower level than its child: an oblast holds districts and
@@ -126,9 +117,7 @@ class Region(models.Model):
         help_text=_("Latin letters, digits and hyphens; the region's address in every language."),
     )
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
-    # The names in every language, case-folded in Python and in Latin letters
-    # (cooperation.transliteration): text search then matches Cyrillic the same way on SQLite
-    # (whose LIKE folds only ASCII) and on PostgreSQL, and finds "Габрово" from "Gabrovo".
+    # Every language's names case-folded and in Latin letters (cooperation.transliteration).
     search_names = models.TextField(_("names for search"), editable=False, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -209,8 +198,7 @@ class Region(models.Model):
         countries = [code for code, _name in country_choices()]
         if self.country and self.country not in countries:
             raise ValidationError({"country": _("Choose one of the two countries.")})
-        # The parent itself, not its id: an import gives a parent from an earlier row before it
-        # is written (editorial.resources).
+        # The parent itself, not its id: an import's parent may not be saved yet.
         parent = self.parent
         if parent is None or not self.kind:
             return
@@ -232,7 +220,6 @@ class Region(models.Model):
         return (self.slug,)
 
     def fill_derived_fields(self):
-        """The fields a save computes from the others (an import's bulk_create calls it too)."""
         self.path = self.build_path()
         self.search_names = self.build_search_names()
 
@@ -242,18 +229,13 @@ class Region(models.Model):
 
     @property
     def depth(self):
-        """0 for a unit at the top of its country's hierarchy, 1 for one below it, and so on."""
         return self.path.count("/") - 2
 
     def path_above(self):
-        """The slugs of the units above this one, from the top down."""
         return self.path.strip("/").split("/")[:-1]
 
     def ancestors(self, among=None):
-        """
-        The units above this one, from the top down: in one query, or none when `among`, the
-        regions read already (`Region.objects.above(...)`), holds them.
-        """
+        """The units above this one, top first, read or picked from `among`."""
         among = Region.objects.above(self) if among is None else among
         by_slug = {region.slug: region for region in among}
         return [by_slug[slug] for slug in self.path_above() if slug in by_slug]
@@ -268,7 +250,6 @@ class Region(models.Model):
         return f"{prefix}{self.slug}/"
 
     def moved_from(self, old_path):
-        """Moving or renaming a region moves the units below it along."""
         Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
             path=Concat(Value(self.path), Substr("path", len(old_path) + 1))
         )
@@ -281,22 +262,18 @@ class RegionLinkQuerySet(models.QuerySet):
         )
 
     def entries(self):
-        """The entries these rows link regions to."""
         return self.model.entry_model()._default_manager.filter(
             pk__in=self.values(self.model.entry_field)
         )
 
     def exchange_regions(self):
-        """The regions the entries of these rows involve."""
         return self.entries().exchange_regions()
 
 
 class RegionLink(models.Model):
-    """A region linked to an entry (taking part in a visit, shown in a photo): a row of the
-    entry's form, found by the two slugs; a region so linked cannot be deleted."""
+    """A region linked to an entry (taking part in a visit, shown in a photo)."""
 
-    # The name of the foreign key to the entry.
-    entry_field = None
+    entry_field = None  # The name of the foreign key to the entry.
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
 

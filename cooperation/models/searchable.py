@@ -8,7 +8,7 @@ from ..transliteration import search_lines
 
 
 class SearchableText(models.Model):
-    """An entry whose translated `searched_fields` are kept in `search_text` on save."""
+    """Keeps the translated `searched_fields` in `search_text` on save."""
 
     searched_fields = ()
 

@@ -18,22 +18,19 @@ class VisitQuerySet(PublicationQuerySet):
         return self.get(slug=slug)
 
     def exchange_regions(self):
-        """The places of these visits and the regions taking part in them."""
         return Region.objects.filter(
             Q(pk__in=self.values("location"))
             | Q(pk__in=VisitRegion.objects.filter(visit__in=self).values("region"))
         )
 
     def involving(self, region):
-        """Visits held in the region or below it, or in which such a unit took part (the units
-        found first, as TwinningAgreementQuerySet.involving() does)."""
+        """Visits held in or joined by the region or a unit below it."""
         units = Region.objects.within(region).values("pk")
         taking_part = VisitRegion.objects.filter(region__in=units).values("visit")
         return self.filter(Q(location__in=units) | Q(pk__in=taking_part))
 
     def with_details(self):
-        """With the place, the regions taking part and the published photos (`public_photos`),
-        as a visit's page and the API show them."""
+        """With the place, the regions taking part and the published `public_photos`."""
         photos = self.model._meta.get_field("photos").related_model.objects.published()
         return self.select_related("location").prefetch_related(
             "regions", Prefetch("photos", queryset=photos, to_attr="public_photos")
@@ -41,8 +38,6 @@ class VisitQuerySet(PublicationQuerySet):
 
 
 class Visit(Publishable, SearchableText):
-    """An exchange of delegations, an ambassador's visit, or a meeting of twinned cities."""
-
     searched_fields = ("title", "summary")
 
     class Kind(models.TextChoices):
@@ -119,8 +114,6 @@ class Visit(Publishable, SearchableText):
 
 
 class VisitRegion(RegionLink):
-    """A region taking part in a visit."""
-
     entry_field = "visit"
 
     visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE)

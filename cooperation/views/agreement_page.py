@@ -1,7 +1,5 @@
-"""
-An agreement's own page, at `/bg/cooperation/agreements/12-brest-pleven/`; the number alone, or
-the parties' old slugs, redirect there.
-"""
+"""An agreement's page, at `/bg/cooperation/agreements/12-brest-pleven/`; its other addresses
+redirect there."""
 
 from django.shortcuts import redirect
 from django.utils import timezone

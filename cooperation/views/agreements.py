@@ -1,5 +1,4 @@
-"""The agreement list (with its CSV download), the map of the same agreements, and an
-agreement's scanned document."""
+"""The agreement list (with its CSV download), its map, and an agreement's scanned document."""
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
@@ -9,7 +8,6 @@ from django.views import View
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
-from embassy.sites import absolute_url
 
 from ..countries import country_name
 from ..exports import agreements_csv
@@ -44,8 +42,7 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def render_csv(self):
-        """Every agreement the filters select, unpaginated, sent as it is made; invalid filters
-        are a 400."""
+        """Every agreement the filters select, unpaginated; invalid filters are a 400."""
         filterset = self.get_filterset(self.get_filterset_class())
         if not filterset.is_valid():
             problems = [
@@ -57,7 +54,7 @@ class AgreementListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
                 "\n".join(problems), content_type="text/plain; charset=utf-8"
             )
         return StreamingHttpResponse(
-            agreements_csv(filterset.qs, get_language(), absolute_url),
+            agreements_csv(filterset.qs, get_language()),
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="agreements.csv"'},
         )
@@ -80,7 +77,6 @@ class AgreementMapView(PublicPageMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreements = context["object_list"]
-        # Past the limit the agreements are not read at all.
         too_many = agreements[MAP_AGREEMENT_LIMIT:].exists()
         agreements = [] if too_many else list(agreements)
         context.update(
@@ -92,8 +88,7 @@ class AgreementMapView(PublicPageMixin, FilterView):
 
 
 class AgreementDocumentView(View):
-    """An agreement's scanned document, as a download: a PDF shown in the browser's window could
-    run its active content in the site's name."""
+    """An agreement's PDF as a download, so that its active content never runs in our name."""
 
     def get(self, request, pk):
         agreement = get_object_or_404(
@@ -104,10 +99,9 @@ class AgreementDocumentView(View):
         except FileNotFoundError:
             raise Http404 from None
         mission, host = agreement.mission_region, agreement.host_region
-        response = FileResponse(
+        return FileResponse(
             file,
             as_attachment=True,
             filename=f"agreement-{mission.slug}-{host.slug}-{agreement.year}.pdf",
             content_type="application/pdf",
         )
-        return response

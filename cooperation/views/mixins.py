@@ -1,8 +1,11 @@
-"""What several of the section's views share: forgiving pagination, staff preview, short lists."""
+"""What several of the section's views share: forgiving pagination, entry pages, short lists."""
 
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from editorial.public import PublicPageMixin
 
 from ..paging import KeysFirstPaginator, keys_first
 
@@ -37,8 +40,13 @@ class ForgivingPaginationMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
-class PreviewMixin:
-    """Detail pages: the public sees published entries, staff also drafts, to preview them."""
+class EntryDetailView(PublicPageMixin, DetailView):
+    """A published entry's page (staff also see drafts); `structured_data` makes its JSON-LD."""
+
+    structured_data = None
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        return self.model.objects.visible_to(self.request.user).with_details()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(structured_data=self.structured_data(self.object), **kwargs)

@@ -26,9 +26,6 @@ class HomeView(PublicPageMixin, TemplateView):
 
 
 class OverviewView(PublicPageMixin, TemplateView):
-    """The regional cooperation page: the embassy's text, live figures, every agreement on a map
-    and in a list, the agreements per year, and the coming jubilees."""
-
     template_name = "cooperation/overview.html"
 
     def get_context_data(self, **kwargs):

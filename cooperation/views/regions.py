@@ -1,5 +1,4 @@
-"""The region index and a region's page: its place on the map, partners, visits, photos and the
-units below it."""
+"""The region index and a region's page."""
 
 from itertools import groupby
 from operator import attrgetter
@@ -17,15 +16,13 @@ from ..models import NewsPhoto, Region, TwinningAgreement, Visit
 from ..structured_data import region_data
 from .mixins import ForgivingPaginationMixin, first_entries
 
-# A region page shows the first entries with a link to the full, paginated list.
 REGION_PAGE_AGREEMENT_LIMIT = 50
 REGION_PAGE_VISIT_LIMIT = 20
 REGION_PAGE_CHILDREN_LIMIT = 50
 
 
 class RegionListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
-    """Every region of both countries as a tree, a page at a time, or those a visitor looks for
-    by name, country, kind or the region they lie in."""
+    """Every region of both countries as a tree, or those the filters select."""
 
     filterset_class = RegionFilter
     template_name = "cooperation/region_list.html"
@@ -50,8 +47,6 @@ class RegionListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
 
 
 class RegionDetailView(PublicPageMixin, DetailView):
-    template_name = "cooperation/region_detail.html"
-
     def get_queryset(self):
         return Region.objects.select_related("parent")
 

@@ -1,6 +1,5 @@
 """The visits: a list by date, filtered, and a visit's page."""
 
-from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from editorial.public import PublicPageMixin
@@ -8,7 +7,7 @@ from editorial.public import PublicPageMixin
 from ..filters import VisitFilter
 from ..models import Visit
 from ..structured_data import visit_data
-from .mixins import ForgivingPaginationMixin, PreviewMixin
+from .mixins import EntryDetailView, ForgivingPaginationMixin
 
 
 class VisitListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
@@ -21,14 +20,6 @@ class VisitListView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
         return Visit.objects.published().select_related("location")
 
 
-class VisitDetailView(PublicPageMixin, PreviewMixin, DetailView):
+class VisitDetailView(EntryDetailView):
     model = Visit
-    template_name = "cooperation/visit_detail.html"
-
-    def get_queryset(self):
-        return super().get_queryset().with_details()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["structured_data"] = visit_data(self.object)
-        return context
+    structured_data = staticmethod(visit_data)

@@ -1,7 +1,5 @@
-"""
-Load the embassy page's content from fixtures/, with its media. Entries are matched on their
-natural keys: what exists is left as it is, so running it again never overwrites an edit.
-"""
+"""Load the embassy page's content from fixtures/, with its media; what exists (by natural key)
+is left as it is."""
 
 from collections import Counter
 from pathlib import Path
@@ -23,15 +21,11 @@ FIXTURE_NAMES = ["regions", "agreements", "visits", "news", "overview", "mission
 
 
 class Command(BaseCommand):
-    help = (
-        "Load the initial content of the regional cooperation section, with its media "
-        "(safe to run again: what exists is left as it is)."
-    )
+    help = "Load the section's initial content and media (what exists is left as it is)."
 
     def handle(self, *args, **options):
         # Media first: a photo's width and height are read from its file when it is saved.
         copied = self.copy_media(FIXTURES_DIR / "media")
-        # One revision of the history holds every entry added.
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment(_("Initial content, loaded from the embassy page."))
             for name in FIXTURE_NAMES:
@@ -42,7 +36,6 @@ class Command(BaseCommand):
         )
 
     def load_fixture(self, path):
-        """Load the fixture's missing entries; count its main model's entries."""
         added, existing = Counter(), Counter()
         main_model = None
         with path.open(encoding="utf-8") as stream:

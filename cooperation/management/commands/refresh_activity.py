@@ -9,22 +9,14 @@ from editorial.cache import invalidate_public_pages
 
 
 class Command(BaseCommand):
-    help = (
-        "Work out again the last exchange of every agreement (the latest published visit or "
-        "news photo of both parties), which the site stores and keeps up to date as content "
-        "changes. Run it after restoring a backup or loading data with loaddata; running it "
-        "again changes nothing."
-    )
+    help = "Work out again every agreement's stored last exchange, e.g. after loaddata."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--batch-size",
             type=int,
             default=1000,
-            help=(
-                "Agreements worked out per transaction (default 1000), so that staff saving "
-                "meanwhile wait for one batch at most."
-            ),
+            help="Agreements worked out per transaction (default 1000).",
         )
 
     def handle(self, *args, batch_size, **options):
