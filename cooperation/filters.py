@@ -21,9 +21,11 @@ from .models import Region, TwinningAgreement, Visit, dormant_since
 from .search import SEARCH_MAX_LENGTH
 
 # The JSON API schema of filters whose values its generator cannot guess.
+REGION_SLUG_MAX_LENGTH = Region._meta.get_field("slug").max_length
 REGION_PARAMETER_SCHEMA = {
     "type": "string",
     "pattern": r"^[-a-zA-Z0-9_]+$",
+    "maxLength": REGION_SLUG_MAX_LENGTH,
     "description": _("A region's slug, such as brest-oblast; it includes every unit below it."),
 }
 DATE_OR_YEAR_PARAMETER_SCHEMA = {
@@ -61,12 +63,23 @@ def year_filter(minimum, **kwargs):
     return extend_schema_field({"type": "integer", "minimum": minimum, "maximum": 9999})(field)
 
 
+class RegionSlugField(forms.CharField):
+    """What no region's slug could be (a NUL, a space, too long) is refused with one message."""
+
+    def run_validators(self, value):
+        if value and not (len(value) <= REGION_SLUG_MAX_LENGTH and slug_re.fullmatch(value)):
+            raise ValidationError(
+                forms.ModelChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+            )
+
+
 @extend_schema_field(REGION_PARAMETER_SCHEMA)
 class RegionChoiceFilter(django_filters.Filter):
     """A region given by its slug, with every unit below it (the queryset's `lookup` method);
     a slug no region has finds nothing."""
 
-    field_class = forms.SlugField
+    field_class = RegionSlugField
 
     def __init__(self, *args, lookup="involving", **kwargs):
         self.lookup = lookup
