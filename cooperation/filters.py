@@ -74,6 +74,15 @@ class RegionSlugField(forms.CharField):
             )
 
 
+def text_filter():
+    """A name to look for, as the schema says: no NUL (Django's forms refuse it), not too long."""
+    field = django_filters.CharFilter(
+        label=_("Name contains"), method="filter_text", max_length=SEARCH_MAX_LENGTH
+    )
+    schema = {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": "^[^\\u0000]*$"}
+    return extend_schema_field(schema)(field)
+
+
 @extend_schema_field(REGION_PARAMETER_SCHEMA)
 class RegionChoiceFilter(django_filters.Filter):
     """A region given by its slug, with every unit below it (the queryset's `lookup` method);
@@ -165,11 +174,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
         ("-name", _("Name, Z to A")),
     ]
 
-    q = django_filters.CharFilter(
-        label=_("Name contains"),
-        method="filter_text",
-        max_length=SEARCH_MAX_LENGTH,
-    )
+    q = text_filter()
     year_min = year_filter(0, field_name="year", lookup_expr="gte", label=_("From year"))
     year_max = year_filter(0, field_name="year", lookup_expr="lte", label=_("To year"))
     kind = django_filters.ChoiceFilter(
@@ -264,9 +269,7 @@ class VisitFilter(RegionMenuMixin, django_filters.FilterSet):
 class RegionFilter(RegionMenuMixin, django_filters.FilterSet):
     region_menu_field = "within"
 
-    q = django_filters.CharFilter(
-        label=_("Name contains"), method="filter_text", max_length=SEARCH_MAX_LENGTH
-    )
+    q = text_filter()
     country = extend_schema_field(COUNTRY_PARAMETER_SCHEMA)(
         django_filters.ChoiceFilter(
             choices=country_choices, label=_("Country"), empty_label=_("Both countries")

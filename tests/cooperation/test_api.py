@@ -551,7 +551,7 @@ fuzzed.app = application
 
 
 @fuzzed.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_fuzzing_the_schema_finds_only_the_answers_it_declares(case, visits):
     """Schemathesis' examples, coverage and fuzzing phases, with all its checks (`--checks all`)."""
     with served_in_the_test_transaction():
