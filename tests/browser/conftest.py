@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 # Playwright's synchronous API keeps an event loop running in the test's thread; the test's own
@@ -90,25 +89,3 @@ def browser_context(chromium, site, requests_elsewhere):
 @pytest.fixture
 def page(browser_context):
     return browser_context.new_page()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def migrated_roles(django_db_setup, django_db_blocker):
-    """The roles' permissions as the migrations granted them, read before any live server's test
-    flushes the database (which leaves the permissions but not the groups)."""
-    with django_db_blocker.unblock():
-        return {
-            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
-            for group in Group.objects.all()
-        }
-
-
-@pytest.fixture
-def roles(migrated_roles):
-    """The Editor and Publisher groups put back as the migrations made them."""
-    for name, permissions in migrated_roles.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in permissions
-        )
