@@ -3,9 +3,7 @@ receipt's links. Only the board is cached: the pages with a form carry a CSRF to
 
 from http import HTTPStatus
 
-from django.conf import settings
 from django.contrib import messages
-from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -14,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, FormView, View
 from django_filters.views import FilterView
 
-from cooperation.countries import country_choices, country_name
+from cooperation.countries import country_choices, country_name, mission_country_first
 from cooperation.views.mixins import ForgivingPaginationMixin
 from editorial.public import PublicPageMixin
 
@@ -34,13 +32,10 @@ class PartnerBoardView(PublicPageMixin, ForgivingPaginationMixin, FilterView):
     strict = False
 
     def get_queryset(self):
-        mission_first = Case(
-            When(country=settings.COOPERATION_MISSION_COUNTRY, then=Value(0)), default=Value(1)
-        )
         return (
             PartnerRequest.objects.on_board()
             .select_related("region__parent")
-            .order_by(mission_first, "-publish_at", "pk")
+            .order_by(mission_country_first(), "-publish_at", "pk")
         )
 
 

@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Case, Expression, F, Q, Value, When
+from django.db.models import BooleanField, Expression, F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
 from photos.fields import PhotoField
 
 from ..addresses import cached_reverse
-from ..countries import country_choices
+from ..countries import country_choices, mission_country_first
 from ..transliteration import contains_text, search_lines
 
 
@@ -62,10 +62,7 @@ class RegionQuerySet(models.QuerySet):
 
     def by_country(self):
         """The mission's own country first, then the host country; each as a tree."""
-        mission_first = Case(
-            When(country=settings.COOPERATION_MISSION_COUNTRY, then=Value(0)), default=Value(1)
-        )
-        return self.order_by(mission_first, "path")
+        return self.order_by(mission_country_first(), "path")
 
     def oblasts(self):
         return self.filter(kind=Region.Kind.OBLAST)
