@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.admin.options import TO_FIELD_VAR
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponseNotAllowed
+from django.utils.deprecation import MiddlewareMixin
 
 
 class PermissionsPolicyMiddleware:
@@ -25,19 +26,11 @@ class BadAdminQuery(SuspiciousOperation):
     """A query the admin's own pages never send: answered with the site's 400 page."""
 
 
-class AdminRequestsMiddleware:
-    """
-    The admin answers GET, HEAD and POST only, and a 400 to a NUL in a query value (which
-    PostgreSQL refuses) or an empty `_to_field`; before CsrfViewMiddleware, which would answer.
-    """
+class AdminRequestsMiddleware(MiddlewareMixin):
+    """The admin answers GET, HEAD and POST only, and a 400 to a NUL in a query value (which
+    PostgreSQL refuses) or an empty `_to_field`; before CsrfViewMiddleware, which would answer."""
 
     METHODS = ["GET", "HEAD", "POST"]
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.resolver_match.app_name != "admin":

@@ -1,7 +1,5 @@
-"""
-Absolute links from settings.SITE_URL, never from a request's Host, so that no visitor can put
-another host into a cached page. Django's Site is kept to it at every migrate.
-"""
+"""Absolute links from settings.SITE_URL, never from a request's Host, so that no visitor can put
+another host into a cached page. Django's Site is kept to it at every migrate."""
 
 from urllib.parse import urljoin, urlsplit
 

@@ -1,7 +1,5 @@
-"""
-Structured data (schema.org, as JSON-LD) that the site's pages carry for search engines: the
-element that holds it, and the embassy itself as the organisation behind the site.
-"""
+"""The schema.org structured data (JSON-LD) of the site's pages: the element that holds it, and
+the embassy as the organisation behind the site."""
 
 import json
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -87,7 +88,4 @@ handler403 = "embassy.errors.permission_denied"
 handler404 = "embassy.errors.page_not_found"
 handler500 = "embassy.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)  # only with DEBUG

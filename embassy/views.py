@@ -24,9 +24,8 @@ class PageDetailView(PublicPageMixin, DetailView):
 @read_only
 def go_to_mission(request):
     """Redirect to the chosen mission's stored address, and never to an address from the request."""
-    links = MissionLink.objects.filter(is_active=True)
     try:
-        link = links.filter(pk=int(request.GET.get("mission", ""))).first()
+        link = MissionLink.objects.shown().filter(pk=int(request.GET.get("mission", ""))).first()
     except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
         link = None
     if link is not None:

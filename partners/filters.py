@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.countries import country_choices
 
-from .models import Interest, PartnerRequest
+from .models import Interest
 
 
 class PartnerRequestFilter(django_filters.FilterSet):
@@ -18,10 +18,6 @@ class PartnerRequestFilter(django_filters.FilterSet):
         empty_label=_("Any field"),
         method="filter_interest",
     )
-
-    class Meta:
-        model = PartnerRequest
-        fields = ["country", "interest"]
 
     def filter_interest(self, queryset, name, value):
         return queryset.in_field(value)

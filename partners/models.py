@@ -254,8 +254,7 @@ class PartnerRequest(Publishable):
         return self.closed_at is None
 
     def interest_choices(self):
-        labels = dict(Interest.choices)
-        return [(code, labels[code]) for code in self.interests if code in labels]
+        return [(code, Interest(code).label) for code in self.interests if code in Interest.values]
 
     def interest_labels(self):
         return [label for _code, label in self.interest_choices()]

@@ -73,18 +73,21 @@ class PhotoField(models.ImageField):
             super().update_dimension_fields(instance, force, *args, **kwargs)
         except Image.DecompressionBombError:
             # A decompression bomb: refused on save (normalize_photo); its size is unknown.
-            for dimension_field in (self.width_field, self.height_field):
-                if dimension_field:
-                    setattr(instance, dimension_field, None)
+            setattr(instance, self.width_field, None)
+            setattr(instance, self.height_field, None)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PhotoFormField, **kwargs})
 
 
+def photo_fields(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, PhotoField)]
+
+
 def make_missing_renditions(instance):
     """The missing renditions of files given by name, not stored through the field (a fixture)."""
     written = []
-    for field in instance._meta.concrete_fields:
-        if isinstance(field, PhotoField) and getattr(instance, field.attname):
+    for field in photo_fields(instance):
+        if getattr(instance, field.attname):
             written += getattr(instance, field.attname).renditions.make()
     return written

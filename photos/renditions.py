@@ -42,8 +42,6 @@ class Rendition:
 def rendition_widths(original_width):
     """The configured widths below the original's, then the largest or the original's own."""
     widths = sorted(settings.PHOTO_RENDITION_WIDTHS)
-    if not original_width:
-        return []
     largest = min(widths[-1], original_width)
     return [*(width for width in widths if width < largest), largest]
 
@@ -71,9 +69,6 @@ class Renditions:
 
     def __iter__(self):
         return iter(self.all)
-
-    def __bool__(self):
-        return bool(self.all)
 
     def rendition(self, width, rendition_format):
         name = f"{rendition_folder(self.name)}/{width}.{rendition_format.extension}"

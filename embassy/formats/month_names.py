@@ -1,7 +1,5 @@
-"""
-Month names as the site writes them in dates ("6 септември 2021 г."), listed here so that the
-project's catalogues, which take precedence over Django's, translate them (`make messages`).
-"""
+"""Month names as dates use them ("6 септември 2021 г."), listed so that `make messages` puts
+them in the project's catalogues, which take precedence over Django's."""
 
 from django.utils.translation import gettext_noop, pgettext_lazy
 

@@ -133,17 +133,14 @@ LANGUAGES = [
     ("be", _("Belarusian")),
     ("en", _("English")),
 ]
-# locale/overrides/: Django's and the libraries' messages in each language's official spelling.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 TIME_ZONE = "Europe/Sofia"
-USE_TZ = True
 FORMAT_MODULE_PATH = ["embassy.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("bg", "ru", "en")
 
 
-# A Redis out of reach is no cache: every read a miss, every write lost, each logged.
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
@@ -169,7 +166,6 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(env.str("DJANGO_CACHE_URL"))}
-# 0 turns the page cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 PUBLIC_CONTENT_APPS = ["embassy", "cooperation", "partners"]
 
@@ -192,7 +188,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 
-# A new upload never takes an older file's name, which its history may still show.
 S3_OPTIONS = {
     "endpoint_url": env.str("AWS_S3_ENDPOINT_URL") or None,
     "region_name": env.str("AWS_S3_REGION_NAME") or None,
@@ -211,12 +206,10 @@ if MEDIA_BUCKET:
         },
     }
 
-# After changing the widths, run `manage.py make_renditions`.
 PHOTO_MAX_BYTES = env.int("COOPERATION_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("COOPERATION_IMAGE_MAX_PIXELS", 50_000_000)
 PHOTO_RENDITION_WIDTHS = [320, 640, 1280]
 
-# Scanned agreements: outside MEDIA_ROOT or in a private bucket; a view gives them out.
 COOPERATION_DOCUMENT_MAX_BYTES = env.int("COOPERATION_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 DOCUMENTS_ROOT = env.path("COOPERATION_DOCUMENTS_ROOT", BASE_DIR / "documents")
 DOCUMENTS_BUCKET = env.str("COOPERATION_DOCUMENTS_BUCKET")
@@ -247,7 +240,6 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
-# Preloading is the domain owner's choice: its check is silenced until they make it.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
@@ -323,8 +315,6 @@ TINYMCE_DEFAULT_CONFIG = {
     "toolbar": (
         "undo redo | blocks | bold italic | bullist numlist blockquote | link unlink | removeformat"
     ),
-    "link_default_protocol": "https",
-    "target_list": False,
     "entity_encoding": "raw",
     "convert_urls": False,
     "browser_spellcheck": True,
@@ -333,17 +323,14 @@ TINYMCE_DEFAULT_CONFIG = {
 # IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT stays off: cooperation.spreadsheet_cells does it.
 IMPORT_MAX_BYTES = env.int("COOPERATION_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("COOPERATION_IMPORT_MAX_ROWS", 50_000)
-# Seconds without a report after which an import's worker counts as dead.
 IMPORT_WORKER_TIMEOUT = env.int("COOPERATION_IMPORT_WORKER_TIMEOUT", 60)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-# The mission's own country, then the host country (ISO 3166-1 alpha-2).
 COOPERATION_MISSION_COUNTRY = env.str("COOPERATION_MISSION_COUNTRY", "BY")
 COOPERATION_HOST_COUNTRY = env.str("COOPERATION_HOST_COUNTRY", "BG")
 
-# A partnership with no published visit or photo for this many years is dormant.
 COOPERATION_DORMANT_AFTER_YEARS = env.int("COOPERATION_DORMANT_AFTER_YEARS", 5)
 
 COOPERATION_PARTNER_NOTIFY_EMAILS = env.list("COOPERATION_PARTNER_NOTIFY_EMAILS")
@@ -351,7 +338,6 @@ COOPERATION_PARTNER_POSTS_PER_HOUR = env.int("COOPERATION_PARTNER_POSTS_PER_HOUR
 COOPERATION_PARTNER_CONTACT_MONTHS = env.int("COOPERATION_PARTNER_CONTACT_MONTHS", 6)
 
 
-# Without EMAIL_HOST, in development, messages are written to the console.
 EMAIL_HOST = env.str("EMAIL_HOST")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

@@ -1,7 +1,5 @@
-"""
-`env`: the one way settings read environment variables, each as its type. Unset or empty gives
-the default; a value not of the type stops the site at start-up, naming the variable.
-"""
+"""`env`: the one way settings read environment variables, each as its type. Unset or empty gives
+the default; a value not of the type stops the site at start-up, naming the variable."""
 
 import os
 from pathlib import Path

@@ -1,7 +1,5 @@
-"""
-`{% picture photo.image alt=photo.alt_text sizes="(min-width: 60em) 30em, 100vw" %}`: a photo as
-a responsive <picture> of its renditions, lazy unless loading="eager"; it reads no file.
-"""
+"""`{% picture photo.image alt=photo.alt_text sizes="(min-width: 60em) 30em, 100vw" %}`: a photo
+as a responsive <picture> of its renditions, lazy unless loading="eager"; it reads no file."""
 
 from django import template
 

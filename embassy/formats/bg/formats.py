@@ -1,10 +1,6 @@
-"""
-Bulgarian dates, times and numbers: "6 септември 2021 г.", "30 ноември 2026 г., 15:15",
-"30.11.2026 15:15", "1 234,5"; day first, on a 24-hour clock. Django's own Bulgarian formats give
-only the date and the time, so the admin wrote dates and times in its default, American order
-("Ноем. 30, 2026, 3:15 след обяд"); everything the admin shows or reads is set here. Russian and
-Belarusian take the same formats.
-"""
+"""Bulgarian (and Russian and Belarusian) dates, times and numbers, day first on a 24-hour clock:
+"30 ноември 2026 г., 15:15", "30.11.2026 15:15", "1 234,5". Django's Bulgarian formats lack most
+of them, which left the admin writing "Ноем. 30, 2026, 3:15 след обяд"."""
 
 DATE_FORMAT = r"j E Y \г."
 TIME_FORMAT = "H:i"
@@ -15,16 +11,11 @@ SHORT_DATE_FORMAT = "d.m.Y"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
 FIRST_DAY_OF_WEEK = 1  # Monday
 
-# What forms accept, the first of each being how the admin's date and time inputs (and their
-# calendar and clock) write a value. Django adds the ISO formats (2026-11-30) to each list.
+# What forms accept, the first of each being how the admin's date inputs (and their calendar)
+# write a value. Django adds the ISO formats (2026-11-30); times are Django's own (15:15:00).
 DATE_INPUT_FORMATS = [
     "%d.%m.%Y",  # 30.11.2026
     "%d.%m.%y",  # 30.11.26
-]
-TIME_INPUT_FORMATS = [
-    "%H:%M:%S",  # 15:15:00
-    "%H:%M",  # 15:15
-    "%H:%M:%S.%f",
 ]
 DATETIME_INPUT_FORMATS = [
     "%d.%m.%Y %H:%M:%S",  # 30.11.2026 15:15:00

@@ -1,7 +1,5 @@
-"""
-Draw the site's PNG and ICO icons with Pillow, which cannot read SVG, from the geometry of
-static/icons/favicon.svg's mark. Run it after changing the SVG, and commit what it writes.
-"""
+"""Draw the site's favicon.png, favicon.ico and apple-touch-icon.png from the mark of
+static/icons/favicon.svg (Pillow cannot read SVG). Run it after changing the SVG; commit them."""
 
 from pathlib import Path
 
@@ -47,10 +45,7 @@ def draw_mark(size, corner=CORNER):
 
 
 class Command(BaseCommand):
-    help = (
-        "Draw the site's PNG and ICO icons (favicon.png, favicon.ico, apple-touch-icon.png) "
-        "from the mark of static/icons/favicon.svg."
-    )
+    help = __doc__
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -4,14 +4,7 @@ PHOTO_RENDITION_WIDTHS changed."""
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from photos.fields import PhotoField
-
-
-def photo_fields():
-    for model in apps.get_models():
-        for field in model._meta.concrete_fields:
-            if isinstance(field, PhotoField):
-                yield model, field
+from photos.fields import photo_fields
 
 
 class Command(BaseCommand):
@@ -27,7 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         written = failed = 0
-        for model, field in photo_fields():
+        fields = [(model, field) for model in apps.get_models() for field in photo_fields(model)]
+        for model, field in fields:
             entries = model._default_manager.exclude(**{field.name: ""}).only(
                 "pk", field.name, field.width_field, field.height_field
             )
