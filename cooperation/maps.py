@@ -186,10 +186,7 @@ class AgreementMap:
                         "title": f"{start['name']} – {end['name']}, {agreement.year}",
                         "mission_caption": f"{start['name']} –",
                         "host_caption": f"{end['name']} ({agreement.year})",
-                        "x1": start["x"],
-                        "y1": start["y"],
-                        "x2": end["x"],
-                        "y2": end["y"],
+                        "path": f"M{start['x']:g},{start['y']:g} L{end['x']:g},{end['y']:g}",
                     }
                 )
         self.marked = None

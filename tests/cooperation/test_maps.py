@@ -85,8 +85,7 @@ def test_a_line_joins_its_two_parties_and_links_to_their_agreements_page():
     url = f"/bg/cooperation/agreements/{agreement.pk}-svetlogorsk-{host}/"
     line = next(line for line in drawing.lines if line["url"] == url)
     start, end = point_of(drawing, "svetlogorsk"), point_of(drawing, host)
-    assert (line["x1"], line["y1"]) == (start["x"], start["y"])
-    assert (line["x2"], line["y2"]) == (end["x"], end["y"])
+    assert line["path"] == f"M{start['x']:g},{start['y']:g} L{end['x']:g},{end['y']:g}"
 
 
 def test_parties_at_the_same_place_are_drawn_apart():
