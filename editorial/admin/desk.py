@@ -4,8 +4,6 @@ import datetime
 import operator
 from functools import reduce
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.prefetch import GenericPrefetch
@@ -19,7 +17,7 @@ from ..cache import cached_until_content_changes, publishable_models
 from ..desk import Item, Line, entry_url
 from ..models import Review, SpreadsheetImport
 from ..tasks import worker_stopped
-from .languages import TranslatedAdmin, missing_language_condition
+from .languages import missing_language_condition, other_languages, translated_admins
 
 LIMIT = 20
 WEEK = datetime.timedelta(days=7)
@@ -160,22 +158,18 @@ def going_live_this_week(user):
 
 
 def translated_models():
-    return [
-        model
-        for model in apps.get_models()
-        if admin.site.is_registered(model)
-        and isinstance(admin.site.get_model_admin(model), TranslatedAdmin)
-    ]
+    return [model_admin.model for model_admin in translated_admins(admin.site)]
 
 
 def models_lacking_a_language():
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    codes = [code for code, _name in settings.LANGUAGES if code != default]
     return {
         model._meta.label
         for model in translated_models()
         if model._default_manager.filter(
-            reduce(operator.or_, [missing_language_condition(model, code) for code in codes])
+            reduce(
+                operator.or_,
+                [missing_language_condition(model, code) for code, _name in other_languages()],
+            )
         ).exists()
     }
 
