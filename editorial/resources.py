@@ -18,33 +18,24 @@ def chunks(values, size=1000):
         yield values[start : start + size]
 
 
+def related_entries(instance):
+    """(foreign key, entry) for each entry that `instance` holds on a foreign key."""
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and (related := field.get_cached_value(instance, None)) is not None:
+            yield field, related
+
+
 def foreign_keys_known_to_hold(instance):
     """The foreign keys of `instance` pointing to a saved entry known to meet limit_choices_to."""
-    names = []
-    for field in instance._meta.concrete_fields:
-        if not field.many_to_one or not field.is_cached(instance):
-            continue
-        related = field.get_cached_value(instance)
-        limits = field.get_limit_choices_to()
-        if (
-            related is not None
-            and not related._state.adding
-            and isinstance(limits, dict)
-            and all(
-                "__" not in name and getattr(related, name) == value
-                for name, value in limits.items()
-            )
-        ):
-            names.append(field.name)
-    return names
-
-
-def unwritten_related_entries(instance):
-    for field in instance._meta.concrete_fields:
-        if field.many_to_one and field.is_cached(instance):
-            related = field.get_cached_value(instance)
-            if related is not None and related._state.adding:
-                yield related
+    return [
+        field.name
+        for field, related in related_entries(instance)
+        if not related._state.adding
+        and isinstance(limits := field.get_limit_choices_to(), dict)
+        and all(
+            "__" not in name and getattr(related, name) == value for name, value in limits.items()
+        )
+    ]
 
 
 class KnownEntriesLoader(BaseInstanceLoader):
@@ -174,7 +165,7 @@ class KnownEntriesResource:
         batch = []
         for entry, _row_result in self.new_entries:
             # An entry it refers to waits in this batch: written first, it then has its id.
-            if any(unwritten_related_entries(entry)):
+            if any(related._state.adding for _field, related in related_entries(entry)):
                 self.write_batch(batch)
                 batch = []
             batch.append(entry)
