@@ -5,7 +5,6 @@ import operator
 from functools import reduce
 
 from django.contrib import admin
-from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 from django.urls import reverse
@@ -16,16 +15,12 @@ from .. import desk
 from ..cache import cached_until_content_changes, publishable_models
 from ..desk import Item, Line, entry_url
 from ..models import Review, SpreadsheetImport
+from ..roles import may
 from ..tasks import worker_stopped
 from .languages import missing_language_condition, other_languages, translated_admins
 
 LIMIT = 20
 WEEK = datetime.timedelta(days=7)
-
-
-def may(user, action, model):
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
 def may_see(user, model):
