@@ -97,14 +97,10 @@ def imports_running_or_failed(user):
     condition = Q(user=user)
     if any(may(user, "publish", model) for model in publishable_models()):
         condition |= Q(state=SpreadsheetImport.State.FAILED)
-    done = [
-        SpreadsheetImport.State.CHECKED,
-        SpreadsheetImport.State.IMPORTED,
-        SpreadsheetImport.State.CANCELLED,
-    ]
+    under_way_or_failed = [*SpreadsheetImport.WAITING, SpreadsheetImport.State.FAILED]
     jobs = (
-        SpreadsheetImport.objects.filter(condition, updated_at__gte=timezone.now() - WEEK)
-        .exclude(state__in=done)
+        SpreadsheetImport.objects.filter(condition, state__in=under_way_or_failed)
+        .filter(updated_at__gte=timezone.now() - WEEK)
         .select_related("content_type")
         .defer("data", "summary")
         .order_by("-updated_at")[:LIMIT]

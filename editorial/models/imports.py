@@ -21,6 +21,8 @@ class SpreadsheetImport(models.Model):
         FAILED = "failed", _("not imported")
         CANCELLED = "cancelled", _("cancelled")
 
+    WAITING = [State.CHECK_WAITING, State.CHECKING, State.IMPORT_WAITING, State.IMPORTING]
+
     content_type = models.ForeignKey(
         "contenttypes.ContentType", verbose_name=_("imported into"), on_delete=models.CASCADE
     )
@@ -54,12 +56,7 @@ class SpreadsheetImport(models.Model):
 
     @property
     def is_waiting(self):
-        return self.state in {
-            self.State.CHECK_WAITING,
-            self.State.CHECKING,
-            self.State.IMPORT_WAITING,
-            self.State.IMPORTING,
-        }
+        return self.state in self.WAITING
 
     @property
     def can_be_confirmed(self):
