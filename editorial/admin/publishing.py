@@ -119,15 +119,13 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
 
 
 def without(fields, taken_out):
-    kept = []
-    for field in fields:
-        if isinstance(field, (list, tuple)):
-            field = tuple(name for name in field if name not in taken_out)
-            if field:
-                kept.append(field)
-        elif field not in taken_out:
-            kept.append(field)
-    return kept
+    kept = [
+        tuple(name for name in field if name not in taken_out)
+        if isinstance(field, (list, tuple))
+        else field
+        for field in fields
+    ]
+    return [field for field in kept if field and field not in taken_out]
 
 
 def quoted(entries):
