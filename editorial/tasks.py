@@ -166,11 +166,12 @@ class ImportUndone(Exception):
         self.fields = fields
 
 
-def run_resource(job, resource, dataset, dry_run):
-    """django-import-export's import of `dataset`, rolled back on any refused row."""
-    base = type(resource)
-    job_class = type(f"Job{base.__name__}", (JobResource, base), {"job_id": job.pk})
-    return job_class().import_data(
+def run_resource(job, dry_run):
+    """The job's resource, and its import of the job's file, rolled back on any refused row."""
+    base = import_string(job.resource)
+    resource = type(f"Job{base.__name__}", (JobResource, base), {"job_id": job.pk})()
+    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
+    return resource, resource.import_data(
         dataset,
         dry_run=dry_run,
         use_transactions=True,
@@ -186,9 +187,7 @@ def check_import(job):
         return
     report_progress(job.pk, 0)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
-    resource = import_string(job.resource)()
-    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
-    result = run_resource(job, resource, dataset, dry_run=True)
+    resource, result = run_resource(job, dry_run=True)
     summary = summarize(result, resource)
     summary["checked_at_version"] = checked_at_version
     summary["changed_ids"] = [
@@ -214,8 +213,6 @@ def apply_import(job):
     if not job.claim():
         return
     report_progress(job.pk, 0)
-    resource = import_string(job.resource)()
-    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     try:
         with transaction.atomic(), reversion.create_revision():
             if changed := changed_since_check(job):
@@ -234,7 +231,7 @@ def apply_import(job):
                 )
             reversion.set_user(job.user)
             reversion.set_comment(_("Imported from “%(file)s”.") % {"file": job.file_name})
-            result = run_resource(job, resource, dataset, dry_run=False)
+            resource, result = run_resource(job, dry_run=False)
             if result.has_errors() or result.has_validation_errors():
                 raise ImportUndone(
                     summary=summarize(result, resource),
