@@ -64,9 +64,8 @@ class SpreadsheetImport(models.Model):
 
     def claim(self):
         """Take a waiting job for this worker; False when another worker took it first."""
-        working = {self.State.CHECK_WAITING: self.State.CHECKING}.get(
-            self.state, self.State.IMPORTING
-        )
+        checking = self.state == self.State.CHECK_WAITING
+        working = self.State.CHECKING if checking else self.State.IMPORTING
         lease = uuid.uuid4().hex
         jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=self.state)
         if jobs.update(state=working, lease=lease, updated_at=timezone.now()):
