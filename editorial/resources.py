@@ -2,6 +2,7 @@
 first row, uniqueness left to the database's constraints, new entries written in batches."""
 
 import copy
+from contextlib import suppress
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, router, transaction
@@ -103,9 +104,7 @@ class KnownEntriesResource:
         return row_result
 
     def get_import_fields(self):
-        if getattr(self, "import_fields", None) is None:
-            return super().get_import_fields()
-        return self.import_fields
+        return getattr(self, "import_fields", None) or super().get_import_fields()
 
     def init_instance(self, row=None):
         # Copies of one blank entry: working out every field's default takes longest of a row.
@@ -195,15 +194,13 @@ class KnownEntriesResource:
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if not import_validation_errors:
-            try:
+            with suppress(ValidationError):
                 instance.full_clean(
                     exclude=foreign_keys_known_to_hold(instance),
                     validate_unique=False,
                     validate_constraints=False,
                 )
                 return
-            except ValidationError:
-                pass
         # A row with a reason to refuse it: every check, with the database's, for all reasons.
         super().validate_instance(instance, import_validation_errors, validate_unique)
 
