@@ -62,9 +62,8 @@ class HistoryAdmin(VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not self.has_change_permission(request, obj):
-            return fieldsets
-        if any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
+        checked = obj is not None and self.has_change_permission(request, obj)
+        if not checked or any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
             return fieldsets
         name, options = fieldsets[0]
         return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *fieldsets[1:]]
