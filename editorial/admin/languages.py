@@ -63,8 +63,7 @@ languages_of = lazy(_languages_of, str)
 
 
 class TranslatedAdmin(TranslationAdmin):
-    """The languages of a short field side by side; a longer text one language at a time under
-    tabs (language-tabs.js); the list and the form say which languages an entry still lacks."""
+    """The admin of a translated model, as the module says; the tabs are language-tabs.js's."""
 
     side_by_side_max_length = 300
 
