@@ -1,5 +1,2 @@
-"""
-The editorial layer: drafts and scheduling (models), history (revisions, admin.history), the
-page cache (cache, signals), rich text, imports (spreadsheets, tasks, resources) and the staff
-roles. It knows nothing of the apps that use it: they name their content in settings.
-"""
+"""The editorial layer: drafts, review, history, the page cache, rich text, imports and the staff
+roles. It knows nothing of the apps that use it: they name their content in settings."""

@@ -40,11 +40,8 @@ def invalidate_public_pages(changed_model=None):
     """Start a new content version; a change to a model that is not publishable keeps the next
     scheduled publication rather than look it up again."""
     previous = cache.get(VERSION_KEY)
-    if (
-        previous is not None
-        and changed_model is not None
-        and not issubclass(changed_model, Publishable)
-    ):
+    keeps_schedule = changed_model is not None and not issubclass(changed_model, Publishable)
+    if previous is not None and keeps_schedule:
         ends_at = previous["ends_at"]
     else:
         ends_at = next_scheduled_publication()

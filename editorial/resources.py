@@ -2,6 +2,7 @@
 first row, uniqueness left to the database's constraints, new entries written in batches."""
 
 import copy
+from contextlib import suppress
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, router, transaction
@@ -18,33 +19,24 @@ def chunks(values, size=1000):
         yield values[start : start + size]
 
 
+def related_entries(instance):
+    """(foreign key, entry) for each entry that `instance` holds on a foreign key."""
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and (related := field.get_cached_value(instance, None)) is not None:
+            yield field, related
+
+
 def foreign_keys_known_to_hold(instance):
     """The foreign keys of `instance` pointing to a saved entry known to meet limit_choices_to."""
-    names = []
-    for field in instance._meta.concrete_fields:
-        if not field.many_to_one or not field.is_cached(instance):
-            continue
-        related = field.get_cached_value(instance)
-        limits = field.get_limit_choices_to()
-        if (
-            related is not None
-            and not related._state.adding
-            and isinstance(limits, dict)
-            and all(
-                "__" not in name and getattr(related, name) == value
-                for name, value in limits.items()
-            )
-        ):
-            names.append(field.name)
-    return names
-
-
-def unwritten_related_entries(instance):
-    for field in instance._meta.concrete_fields:
-        if field.many_to_one and field.is_cached(instance):
-            related = field.get_cached_value(instance)
-            if related is not None and related._state.adding:
-                yield related
+    return [
+        field.name
+        for field, related in related_entries(instance)
+        if not related._state.adding
+        and isinstance(limits := field.get_limit_choices_to(), dict)
+        and all(
+            "__" not in name and getattr(related, name) == value for name, value in limits.items()
+        )
+    ]
 
 
 class KnownEntriesLoader(BaseInstanceLoader):
@@ -112,9 +104,7 @@ class KnownEntriesResource:
         return row_result
 
     def get_import_fields(self):
-        if getattr(self, "import_fields", None) is None:
-            return super().get_import_fields()
-        return self.import_fields
+        return getattr(self, "import_fields", None) or super().get_import_fields()
 
     def init_instance(self, row=None):
         # Copies of one blank entry: working out every field's default takes longest of a row.
@@ -174,7 +164,7 @@ class KnownEntriesResource:
         batch = []
         for entry, _row_result in self.new_entries:
             # An entry it refers to waits in this batch: written first, it then has its id.
-            if any(unwritten_related_entries(entry)):
+            if any(related._state.adding for _field, related in related_entries(entry)):
                 self.write_batch(batch)
                 batch = []
             batch.append(entry)
@@ -204,15 +194,13 @@ class KnownEntriesResource:
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if not import_validation_errors:
-            try:
+            with suppress(ValidationError):
                 instance.full_clean(
                     exclude=foreign_keys_known_to_hold(instance),
                     validate_unique=False,
                     validate_constraints=False,
                 )
                 return
-            except ValidationError:
-                pass
         # A row with a reason to refuse it: every check, with the database's, for all reasons.
         super().validate_instance(instance, import_validation_errors, validate_unique)
 

@@ -51,10 +51,6 @@ class ChildRelation:
     model: type[models.Model]
     foreign_key: models.ForeignKey
 
-    @property
-    def label(self):
-        return self.model._meta.verbose_name_plural
-
     def describe(self, version):
         """A child row as it reads now, in the active language (not as it was labelled then)."""
         fields = [field for field in editable_fields(self.model) if field != self.foreign_key]
@@ -140,14 +136,11 @@ def marked_difference(before, after):
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         old_text = "".join(old_words[old_start:old_end])
         new_text = "".join(new_words[new_start:new_end])
-        if operation == "equal":
-            old_parts.append(format_html("{}", old_text))
-            new_parts.append(format_html("{}", new_text))
-            continue
+        changed = operation != "equal"
         if old_text:
-            old_parts.append(format_html("<del>{}</del>", old_text))
+            old_parts.append(format_html("<del>{}</del>" if changed else "{}", old_text))
         if new_text:
-            new_parts.append(format_html("<ins>{}</ins>", new_text))
+            new_parts.append(format_html("<ins>{}</ins>" if changed else "{}", new_text))
     return mark_safe("".join(old_parts)), mark_safe("".join(new_parts))
 
 
@@ -156,14 +149,10 @@ def compare_versions(older, newer, children=()):
     model = older.content_type.model_class()
     compared = []
     for field in editable_fields(model):
-        old_value, new_value = (version.field_dict.get(field.attname) for version in (older, newer))
-        if old_value != new_value:
+        values = [version.field_dict.get(field.attname) for version in (older, newer)]
+        if values[0] != values[1]:
             compared.append(
-                (
-                    field.verbose_name,
-                    display_value(field, old_value),
-                    display_value(field, new_value),
-                )
+                (field.verbose_name, *(display_value(field, value) for value in values))
             )
     pk = version_pk(older)
     for child in children:
@@ -171,7 +160,7 @@ def compare_versions(older, newer, children=()):
             ", ".join(sorted(map(child.describe, child.versions_in(version.revision, pk))))
             for version in (older, newer)
         )
-        compared.append((child.label, before, after))
+        compared.append((child.model._meta.verbose_name_plural, before, after))
     return [
         FieldChange(str(label), *marked_difference(before, after))
         for label, before, after in compared

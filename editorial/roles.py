@@ -2,11 +2,18 @@
 and deletes. Each app grants its models' permissions in a data migration with grant_to_roles()."""
 
 from django.apps import apps as global_apps
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
+
+
+def may(user, action, model):
+    """Whether `user` has the permission to `action` ("view", "publish", ...) `model`'s entries."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
 def grant_to_roles(app_label, codenames_by_role):

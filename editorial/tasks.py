@@ -114,28 +114,20 @@ CELL_MESSAGES = [
 def summarize(result, resource):
     """What the preview shows of an import's result: totals, some rows, every refusal."""
     column_of = {field.attribute: field.column_name for field in resource.get_import_fields()}
+    column_of[NON_FIELD_ERRORS] = ""
     refused = []
     for invalid in result.invalid_rows:
         problems = [
-            {
-                "column": ""
-                if attribute == NON_FIELD_ERRORS
-                else column_of.get(attribute, attribute),
-                "message": text,
-            }
+            {"column": column_of.get(attribute, attribute), "message": text}
             for attribute, texts in invalid.error_dict.items()
             for text in texts
         ]
         values = [str(value) for value in invalid.values]
         refused.append({"row": invalid.number + 1, "problems": problems, "values": values})
-    for error_row in result.error_rows:
-        problems = [
-            {"column": "", "message": describe_error(error.error)} for error in error_row.errors
-        ]
-        refused.append({"row": error_row.number + 1, "problems": problems, "values": []})
-    for error in result.base_errors:
-        problem = {"column": "", "message": describe_error(error.error)}
-        refused.append({"row": "", "problems": [problem], "values": []})
+    unexpected = [(row.number + 1, row.errors) for row in result.error_rows]
+    for row, errors in unexpected + [("", [error]) for error in result.base_errors]:
+        problems = [{"column": "", "message": describe_error(error.error)} for error in errors]
+        refused.append({"row": row, "problems": problems, "values": []})
     refused.sort(key=lambda entry: (entry["row"] == "", entry["row"] or 0))
     rows = [
         {"type": row.import_type, "cells": [without_style(cell) for cell in row.diff or []]}
@@ -167,25 +159,19 @@ def describe_error(error):
     return _("This row could not be saved: %(reason)s") % {"reason": str(error)[:300]}
 
 
-class _ImportRefused(Exception):
-    def __init__(self, result):
-        self.result = result
+class ImportUndone(Exception):
+    """Undoes the import; the job fails with `fields`, or, without, was taken from this worker."""
+
+    def __init__(self, **fields):
+        self.fields = fields
 
 
-class _ChangedSinceCheck(Exception):
-    def __init__(self, versions):
-        self.entries = sorted({version.object_repr for version in versions})
-
-
-class JobTaken(Exception):
-    """The job was started again or cancelled while this worker ran it: its work is undone."""
-
-
-def run_resource(job, resource, dataset, dry_run):
-    """django-import-export's import of `dataset`, rolled back on any refused row."""
-    base = type(resource)
-    job_class = type(f"Job{base.__name__}", (JobResource, base), {"job_id": job.pk})
-    return job_class().import_data(
+def run_resource(job, dry_run):
+    """The job's resource, and its import of the job's file, rolled back on any refused row."""
+    base = import_string(job.resource)
+    resource = type(f"Job{base.__name__}", (JobResource, base), {"job_id": job.pk})()
+    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
+    return resource, resource.import_data(
         dataset,
         dry_run=dry_run,
         use_transactions=True,
@@ -201,9 +187,7 @@ def check_import(job):
         return
     report_progress(job.pk, 0)
     checked_at_version = Version.objects.aggregate(latest=Max("pk"))["latest"] or 0
-    resource = import_string(job.resource)()
-    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
-    result = run_resource(job, resource, dataset, dry_run=True)
+    resource, result = run_resource(job, dry_run=True)
     summary = summarize(result, resource)
     summary["checked_at_version"] = checked_at_version
     summary["changed_ids"] = [
@@ -229,45 +213,39 @@ def apply_import(job):
     if not job.claim():
         return
     report_progress(job.pk, 0)
-    resource = import_string(job.resource)()
-    dataset, _encoding = read_spreadsheet(bytes(job.data), job.file_format, resource)
     try:
         with transaction.atomic(), reversion.create_revision():
             if changed := changed_since_check(job):
-                raise _ChangedSinceCheck(changed)
+                entries = sorted({version.object_repr for version in changed})
+                raise ImportUndone(
+                    message=ngettext(
+                        "Nothing was imported: %(count)d entry of the file was changed after the "
+                        "check (%(entries)s). Import the file again to see what it would change "
+                        "now.",
+                        "Nothing was imported: %(count)d entries of the file were changed after "
+                        "the check (%(entries)s). Import the file again to see what it would "
+                        "change now.",
+                        len(entries),
+                    )
+                    % {"count": len(entries), "entries": ", ".join(entries[:5])}
+                )
             reversion.set_user(job.user)
             reversion.set_comment(_("Imported from “%(file)s”.") % {"file": job.file_name})
-            result = run_resource(job, resource, dataset, dry_run=False)
+            resource, result = run_resource(job, dry_run=False)
             if result.has_errors() or result.has_validation_errors():
-                raise _ImportRefused(result)
+                raise ImportUndone(
+                    summary=summarize(result, resource),
+                    message=_(
+                        "Nothing was imported: the file no longer passes the checks. "
+                        "Import it again to see why."
+                    ),
+                )
             log_imported_rows(job, result)
             if not job.move_to(job.State.IMPORTED, summary=summarize(result, resource), data=b""):
-                raise JobTaken
-    except JobTaken:
-        return
-    except _ChangedSinceCheck as changed:
-        job.move_to(
-            job.State.FAILED,
-            message=ngettext(
-                "Nothing was imported: %(count)d entry of the file was changed after the check "
-                "(%(entries)s). Import the file again to see what it would change now.",
-                "Nothing was imported: %(count)d entries of the file were changed after the "
-                "check (%(entries)s). Import the file again to see what it would change now.",
-                len(changed.entries),
-            )
-            % {"count": len(changed.entries), "entries": ", ".join(changed.entries[:5])},
-        )
-        return
-    except _ImportRefused as refused:
-        job.move_to(
-            job.State.FAILED,
-            summary=summarize(refused.result, resource),
-            message=_(
-                "Nothing was imported: the file no longer passes the checks. "
-                "Import it again to see why."
-            ),
-        )
-        return
+                raise ImportUndone
+    except ImportUndone as undone:
+        if undone.fields:
+            job.move_to(job.State.FAILED, **undone.fields)
 
 
 def log_imported_rows(job, result):

@@ -48,7 +48,6 @@ class EntryVersions:
         return Version.objects.filter(condition)
 
     def latest(self):
-        """The id of the latest version, or 0."""
         return self.versions().aggregate(latest=Max("pk"))["latest"] or 0
 
     def lock(self):

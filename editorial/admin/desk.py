@@ -4,10 +4,7 @@ import datetime
 import operator
 from functools import reduce
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 from django.urls import reverse
@@ -18,16 +15,12 @@ from .. import desk
 from ..cache import cached_until_content_changes, publishable_models
 from ..desk import Item, Line, entry_url
 from ..models import Review, SpreadsheetImport
+from ..roles import may
 from ..tasks import worker_stopped
-from .languages import TranslatedAdmin, missing_language_condition
+from .languages import missing_language_condition, other_languages, translated_admins
 
 LIMIT = 20
 WEEK = datetime.timedelta(days=7)
-
-
-def may(user, action, model):
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
 def may_see(user, model):
@@ -104,14 +97,10 @@ def imports_running_or_failed(user):
     condition = Q(user=user)
     if any(may(user, "publish", model) for model in publishable_models()):
         condition |= Q(state=SpreadsheetImport.State.FAILED)
-    done = [
-        SpreadsheetImport.State.CHECKED,
-        SpreadsheetImport.State.IMPORTED,
-        SpreadsheetImport.State.CANCELLED,
-    ]
+    under_way_or_failed = [*SpreadsheetImport.WAITING, SpreadsheetImport.State.FAILED]
     jobs = (
-        SpreadsheetImport.objects.filter(condition, updated_at__gte=timezone.now() - WEEK)
-        .exclude(state__in=done)
+        SpreadsheetImport.objects.filter(condition, state__in=under_way_or_failed)
+        .filter(updated_at__gte=timezone.now() - WEEK)
         .select_related("content_type")
         .defer("data", "summary")
         .order_by("-updated_at")[:LIMIT]
@@ -160,22 +149,18 @@ def going_live_this_week(user):
 
 
 def translated_models():
-    return [
-        model
-        for model in apps.get_models()
-        if admin.site.is_registered(model)
-        and isinstance(admin.site.get_model_admin(model), TranslatedAdmin)
-    ]
+    return [model_admin.model for model_admin in translated_admins(admin.site)]
 
 
 def models_lacking_a_language():
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    codes = [code for code, _name in settings.LANGUAGES if code != default]
     return {
         model._meta.label
         for model in translated_models()
         if model._default_manager.filter(
-            reduce(operator.or_, [missing_language_condition(model, code) for code in codes])
+            reduce(
+                operator.or_,
+                [missing_language_condition(model, code) for code, _name in other_languages()],
+            )
         ).exists()
     }
 

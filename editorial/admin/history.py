@@ -33,13 +33,6 @@ def version_number(text):
     return int(text)
 
 
-class _KeepNothing(Exception):
-    """Rolls back a revert that was only shown, not saved."""
-
-    def __init__(self, response):
-        self.response = response
-
-
 class HistoryAdmin(VersionAdmin):
     """django-reversion's admin, with a comparison of two versions; a revert restores one entry
     and its inline rows (editorial.revisions), leaving `fields_kept_on_restore` as they are."""
@@ -69,9 +62,8 @@ class HistoryAdmin(VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not self.has_change_permission(request, obj):
-            return fieldsets
-        if any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
+        checked = obj is not None and self.has_change_permission(request, obj)
+        if not checked or any(VERSION_FIELD in options["fields"] for _name, options in fieldsets):
             return fieldsets
         name, options = fieldsets[0]
         return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *fieldsets[1:]]
@@ -181,13 +173,12 @@ class HistoryAdmin(VersionAdmin):
                         )
                         self.version_restored(request, entry)
                         return response
-                    if response.status_code != 200:
-                        raise RevertError(_("This version could not be loaded."))
-                    response.template_name = template_name
-                    response.render()
-                    raise _KeepNothing(response)
-        except _KeepNothing as shown:
-            return shown.response
+                if response.status_code != 200:
+                    raise RevertError(_("This version could not be loaded."))
+                response.template_name = template_name
+                response.render()
+                transaction.set_rollback(True, using=version.db)
+                return response
         except (RevertError, models.ProtectedError) as error:
             messages.error(request, str(error))
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")

@@ -90,10 +90,8 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     def render_upload(self, request, form):
         resources = [cls() for cls in self.get_import_resource_classes(request)]
         context = {
-            **self.admin_site.each_context(request),
             "title": _("Import"),
             "form": form,
-            "opts": self.opts,
             "media": self.media + form.media,
             "fields_list": [
                 (
@@ -106,8 +104,12 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             "import_max_bytes": settings.IMPORT_MAX_BYTES,
             "import_max_rows": settings.IMPORT_MAX_ROWS,
         }
+        return self.render_import_page(request, self.import_template_name, context)
+
+    def render_import_page(self, request, template_name, context):
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, [self.import_template_name], context)
+        context = {**self.admin_site.each_context(request), "opts": self.opts, **context}
+        return TemplateResponse(request, [template_name], context)
 
     def import_url(self, view, *args):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args)
@@ -143,15 +145,12 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
                 % {"file": job.file_name, **job.summary["totals"]},
             )
         context = {
-            **self.admin_site.each_context(request),
             "title": _("Import “%(file)s”") % {"file": job.file_name},
-            "opts": self.opts,
             "job": job,
             "stopped": stopped,
             "rows_done": min(rows_done(job.pk), job.row_count),
         }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, [self.import_job_template_name], context)
+        return self.render_import_page(request, self.import_job_template_name, context)
 
     def process_import(self, request, **kwargs):
         """django-import-export's own confirmation, replaced by the job's page."""

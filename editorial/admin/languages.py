@@ -3,7 +3,9 @@ one language at a time under tabs, and the languages an entry still lacks."""
 
 import operator
 from functools import reduce
+from itertools import groupby
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
@@ -14,6 +16,12 @@ from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+
+
+def other_languages():
+    """The languages that can be missing: all but the default one."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return [(code, name) for code, name in settings.LANGUAGES if code != default]
 
 
 def missing_languages(entry):
@@ -55,8 +63,7 @@ languages_of = lazy(_languages_of, str)
 
 
 class TranslatedAdmin(TranslationAdmin):
-    """The languages of a short field side by side; a longer text one language at a time under
-    tabs (language-tabs.js); the list and the form say which languages an entry still lacks."""
+    """The admin of a translated model, as the module says; the tabs are language-tabs.js's."""
 
     side_by_side_max_length = 300
 
@@ -108,27 +115,28 @@ class TranslatedAdmin(TranslationAdmin):
 
     def group_languages(self, fields):
         """Put the language columns of each short translated field in one row."""
-        short = self.short_fields()
         columns = {
             build_localized_fieldname(name, code): name
-            for name in short
+            for name in self.short_fields()
             for code, _name in settings.LANGUAGES
         }
+
+        def original(field):
+            return columns.get(field) if isinstance(field, str) else None
+
         grouped = []
-        for field in fields:
-            original = columns.get(field) if isinstance(field, str) else None
-            if original is None:
-                grouped.append(field)
-            elif (
-                not grouped
-                or not isinstance(grouped[-1], tuple)
-                or columns.get(grouped[-1][0]) != original
-            ):
-                grouped.append((field,))
-            else:
-                grouped[-1] = (*grouped[-1], field)
+        for name, group in groupby(fields, key=original):
+            members = list(group)
+            grouped.extend([tuple(members)] if name else members)
         return grouped
 
     @admin.display(description=gettext_lazy("missing languages"))
     def languages_missing(self, entry):
         return ", ".join(missing_languages(entry)) or "—"
+
+
+def translated_admins(site):
+    admins = [
+        site.get_model_admin(model) for model in apps.get_models() if site.is_registered(model)
+    ]
+    return [model_admin for model_admin in admins if isinstance(model_admin, TranslatedAdmin)]

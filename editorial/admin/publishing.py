@@ -1,7 +1,6 @@
 """Publication in the admin: drafts, scheduled and published entries, and who may change which."""
 
 from django.contrib import admin, messages
-from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Publishable
+from ..roles import may
 from .history import HistoryAdmin
 from .reviews import ReviewAdmin
 
@@ -20,8 +20,7 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
     publication_fields = ["status", "publish_at"]
 
     def has_publish_permission(self, request, obj=None):
-        codename = get_permission_codename("publish", self.opts)
-        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+        return may(request.user, "publish", self.model)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -120,15 +119,13 @@ class PublishableAdmin(ReviewAdmin, HistoryAdmin):
 
 
 def without(fields, taken_out):
-    kept = []
-    for field in fields:
-        if isinstance(field, (list, tuple)):
-            field = tuple(name for name in field if name not in taken_out)
-            if field:
-                kept.append(field)
-        elif field not in taken_out:
-            kept.append(field)
-    return kept
+    kept = [
+        tuple(name for name in field if name not in taken_out)
+        if isinstance(field, (list, tuple))
+        else field
+        for field in fields
+    ]
+    return [field for field in kept if field and field not in taken_out]
 
 
 def quoted(entries):

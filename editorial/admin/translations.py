@@ -1,7 +1,6 @@
 """The entries that still lack a language: how many of each model (a TranslatedAdmin's) lack each
 language, and the entries of one model that lack one language."""
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote
@@ -13,7 +12,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .languages import TranslatedAdmin, missing_language_condition, missing_languages
+from .languages import (
+    missing_language_condition,
+    missing_languages,
+    other_languages,
+    translated_admins,
+)
 
 
 class MissingTranslationsView(TemplateView):
@@ -24,18 +28,11 @@ class MissingTranslationsView(TemplateView):
     template_name = "admin/editorial/missing_translations.html"
     paginate_by = 50
 
-    def languages(self):
-        """The languages that can be missing: all but the default one."""
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        return [(code, name) for code, name in settings.LANGUAGES if code != default]
-
     def visible_admins(self):
-        registered = [model for model in apps.get_models() if self.admin_site.is_registered(model)]
         admins = [
             model_admin
-            for model_admin in map(self.admin_site.get_model_admin, registered)
-            if isinstance(model_admin, TranslatedAdmin)
-            and model_admin.has_view_or_change_permission(self.request)
+            for model_admin in translated_admins(self.admin_site)
+            if model_admin.has_view_or_change_permission(self.request)
         ]
         return sorted(admins, key=lambda model_admin: str(model_admin.opts.verbose_name_plural))
 
@@ -48,14 +45,14 @@ class MissingTranslationsView(TemplateView):
         return [{"code": code, "count": counted[code]} for code in languages]
 
     def get_context_data(self, **kwargs):
-        languages = dict(self.languages())
+        languages = dict(other_languages())
         names = dict(settings.LANGUAGES)
         admins = self.visible_admins()
         context = {
             **self.admin_site.each_context(self.request),
             **super().get_context_data(**kwargs),
             "title": _("Entries still missing a language"),
-            "languages": self.languages(),
+            "languages": other_languages(),
             "default_language": names[settings.MODELTRANSLATION_DEFAULT_LANGUAGE],
             "rows": [
                 {

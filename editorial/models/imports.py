@@ -21,6 +21,8 @@ class SpreadsheetImport(models.Model):
         FAILED = "failed", _("not imported")
         CANCELLED = "cancelled", _("cancelled")
 
+    WAITING = [State.CHECK_WAITING, State.CHECKING, State.IMPORT_WAITING, State.IMPORTING]
+
     content_type = models.ForeignKey(
         "contenttypes.ContentType", verbose_name=_("imported into"), on_delete=models.CASCADE
     )
@@ -54,12 +56,7 @@ class SpreadsheetImport(models.Model):
 
     @property
     def is_waiting(self):
-        return self.state in {
-            self.State.CHECK_WAITING,
-            self.State.CHECKING,
-            self.State.IMPORT_WAITING,
-            self.State.IMPORTING,
-        }
+        return self.state in self.WAITING
 
     @property
     def can_be_confirmed(self):
@@ -67,9 +64,8 @@ class SpreadsheetImport(models.Model):
 
     def claim(self):
         """Take a waiting job for this worker; False when another worker took it first."""
-        working = {self.State.CHECK_WAITING: self.State.CHECKING}.get(
-            self.state, self.State.IMPORTING
-        )
+        checking = self.state == self.State.CHECK_WAITING
+        working = self.State.CHECKING if checking else self.State.IMPORTING
         lease = uuid.uuid4().hex
         jobs = SpreadsheetImport.objects.filter(pk=self.pk, state=self.state)
         if jobs.update(state=working, lease=lease, updated_at=timezone.now()):

@@ -1,10 +1,11 @@
 """Publication: an entry is a draft or published, from a moment on (a future one schedules it)."""
 
-from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..roles import may
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -13,13 +14,9 @@ class PublicationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """All entries for staff who may view them in the admin (to preview), else published."""
-        if user.is_active and user.is_staff:
-            opts = self.model._meta
-            if any(
-                user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
-                for action in ("view", "change")
-            ):
-                return self.all()
+        staff = user.is_active and user.is_staff
+        if staff and (may(user, "view", self.model) or may(user, "change", self.model)):
+            return self.all()
         return self.published()
 
 
