@@ -55,6 +55,19 @@ COUNTRY_PARAMETER_SCHEMA = {
 }
 
 
+DORMANT_CHOICES = [("yes", _("dormant only")), ("no", _("not dormant"))]
+
+
+def dormant_or_not(agreements, value):
+    """The agreements dormant today ("yes"), or the others ("no"); for the list and the admin."""
+    since = dormant_since(timezone.localdate())
+    if value == "yes":
+        return agreements.dormant(since)
+    if value == "no":
+        return agreements.not_dormant(since)
+    return agreements
+
+
 def year_filter(minimum, **kwargs):
     """A whole year, as the schema says (a decimal point is refused)."""
     field = django_filters.NumberFilter(
@@ -195,7 +208,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     )
     dormant = extend_schema_field(DORMANT_PARAMETER_SCHEMA)(
         django_filters.ChoiceFilter(
-            choices=[("yes", _("dormant only")), ("no", _("not dormant"))],
+            choices=DORMANT_CHOICES,
             label=_("Dormant"),
             empty_label=_("Dormant or not"),
             method="filter_dormant",
@@ -238,10 +251,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
         return queryset.active_since(day)
 
     def filter_dormant(self, queryset, name, value):
-        since = dormant_since(timezone.localdate())
-        if value == "yes":
-            return queryset.dormant(since)
-        return queryset.not_dormant(since)
+        return dormant_or_not(queryset, value)
 
     def sort_results(self, queryset, name, value):
         side = "host_region" if self.searched_sides() == ("host_region",) else "mission_region"
