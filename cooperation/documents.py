@@ -1,7 +1,5 @@
-"""
-Scanned agreements (TwinningAgreement.document): a passive PDF checked on upload, kept in
-STORAGES["documents"], never under /media/, and downloaded through AgreementDocumentView.
-"""
+"""Scanned agreements (TwinningAgreement.document): a passive PDF checked on upload, kept in
+STORAGES["documents"], never under /media/, and downloaded through AgreementDocumentView."""
 
 import io
 import posixpath
@@ -98,7 +96,7 @@ def has_active_content(reader):
             annotation = resolved(annotation)
             if annotation.get("/Subtype") == "/FileAttachment":
                 return True
-            if is_active_action(annotation.get("/A")):
+            if resolved(annotation.get("/A")).get("/S") in ACTIVE_ACTIONS:
                 return True
     return False
 
@@ -107,10 +105,6 @@ def resolved(value):
     """A PDF dictionary, following an indirect reference; an empty one for anything else."""
     value = value.get_object() if hasattr(value, "get_object") else value
     return value if isinstance(value, DictionaryObject) else DictionaryObject()
-
-
-def is_active_action(action):
-    return resolved(action).get("/S") in ACTIVE_ACTIONS
 
 
 class DocumentLink:
@@ -134,9 +128,7 @@ class DocumentInput(AdminFileWidget):
         return bool(value and getattr(value, "name", None))
 
     def format_value(self, value):
-        if self.is_initial(value):
-            return DocumentLink(value)
-        return None
+        return DocumentLink(value) if self.is_initial(value) else None
 
 
 class DocumentFormField(forms.FileField):
