@@ -98,8 +98,7 @@ def text_filter():
 
 @extend_schema_field(REGION_PARAMETER_SCHEMA)
 class RegionChoiceFilter(django_filters.Filter):
-    """A region given by its slug, with every unit below it (the queryset's `lookup` method);
-    a slug no region has finds nothing."""
+    """A region's slug, with every unit below it (queryset.`lookup`); an unknown slug finds none."""
 
     field_class = RegionSlugField
 

@@ -158,8 +158,7 @@ def save_pasted_agreements(preview, user=None):
     new_pairs = preview.new
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment(_("Added from a pasted list of agreements."))
-        if user is not None:
-            reversion.set_user(user)
+        reversion.set_user(user)
         for pair in new_pairs:
             pair.agreement.save()
     return [pair.agreement for pair in new_pairs]

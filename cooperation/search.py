@@ -1,7 +1,5 @@
-"""
-The site search of each kind apart (RESULT_KINDS): full-text on PostgreSQL, else the stored
-case-folded Latin texts (cooperation.transliteration).
-"""
+"""The site search of each kind apart (RESULT_KINDS): full-text on PostgreSQL, else the stored
+case-folded Latin texts (cooperation.transliteration)."""
 
 import re
 from dataclasses import dataclass
