@@ -45,37 +45,33 @@ def document_storage():
     return storages["documents"]
 
 
+def refusal(code, **params):
+    return ValidationError(ERROR_MESSAGES[code], code=code, params=params)
+
+
 def validate_document_upload(file):
     limit = settings.COOPERATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
-        raise ValidationError(
-            ERROR_MESSAGES["too_large"],
-            code="too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-        )
+        raise refusal("too_large", size=filesizeformat(file.size), limit=filesizeformat(limit))
     file.seek(0)
     data = file.read()
     file.seek(0)
     if not data.startswith(PDF_SIGNATURE):
-        raise ValidationError(
-            ERROR_MESSAGES["not_a_pdf"],
-            code="not_a_pdf",
-            params={"name": posixpath.basename(file.name or "")},
-        )
+        raise refusal("not_a_pdf", name=posixpath.basename(file.name or ""))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ValidationError(ERROR_MESSAGES["password"], code="password")
+            raise refusal("password")
         if len(reader.pages) == 0:
-            raise ValidationError(ERROR_MESSAGES["no_pages"], code="no_pages")
+            raise refusal("no_pages")
         active = has_active_content(reader)
     except ValidationError:
         raise
     except Exception:
         # pypdf raises many kinds of errors on a damaged file.
-        raise ValidationError(ERROR_MESSAGES["damaged"], code="damaged") from None
+        raise refusal("damaged") from None
     if active:
-        raise ValidationError(ERROR_MESSAGES["active_content"], code="active_content")
+        raise refusal("active_content")
 
 
 def has_active_content(reader):
