@@ -58,21 +58,10 @@ class PastePreview:
     def with_status(self, status):
         return [pair for pair in self.pairs if pair.status == status]
 
-    @property
-    def new(self):
-        return self.with_status(PastedPair.NEW)
-
-    @property
-    def existing(self):
-        return self.with_status(PastedPair.EXISTING)
-
-    @property
-    def unknown(self):
-        return self.with_status(PastedPair.UNKNOWN)
-
-    @property
-    def refused(self):
-        return self.with_status(PastedPair.REFUSED)
+    new = property(lambda self: self.with_status(PastedPair.NEW))
+    existing = property(lambda self: self.with_status(PastedPair.EXISTING))
+    unknown = property(lambda self: self.with_status(PastedPair.UNKNOWN))
+    refused = property(lambda self: self.with_status(PastedPair.REFUSED))
 
 
 def parse_agreement_list(text):
