@@ -143,6 +143,7 @@ class DateOrYearField(forms.Field):
     """A day given as a date (2021-09-06) or as a year (2021: its 1st of January)."""
 
     widget = forms.TextInput(attrs={"maxlength": 10})
+    default_error_messages = {"invalid": _("Give a year (2021) or a date (2021-09-06).")}
 
     def to_python(self, value):
         value = (value or "").strip()
@@ -155,9 +156,7 @@ class DateOrYearField(forms.Field):
             year, month, day = match.groups()
             return datetime.date(int(year), int(month or 1), int(day or 1))
         except ValueError:
-            raise ValidationError(
-                _("Give a year (2021) or a date (2021-09-06)."), code="invalid"
-            ) from None
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 @extend_schema_field(DATE_OR_YEAR_PARAMETER_SCHEMA)

@@ -27,8 +27,7 @@ class SearchText:
 
     @classmethod
     def parse(cls, typed):
-        text, region_kind = strip_designator(search_term(typed))
-        return cls(text, region_kind)
+        return cls(*strip_designator(search_term(typed)))
 
     def __bool__(self):
         return bool(WORD.search(self.text))
