@@ -83,8 +83,6 @@ class PublicDataSchema(AutoSchema):
 
 
 class PublicDataPagination(PageNumberPagination):
-    """Pages of 50 entries by default; `page_size` asks for up to 500."""
-
     django_paginator_class = KeysFirstPaginator
     page_size = 50
     page_size_query_param = "page_size"
@@ -101,13 +99,8 @@ class PublicDataPagination(PageNumberPagination):
         except ValueError:  # Not a whole number ("²" is a digit to str.isdigit()), or too long.
             size = 0
         if not 1 <= size <= self.max_page_size:
-            raise ValidationError(
-                {
-                    self.page_size_query_param: [
-                        _("Give a whole number from 1 to %(max)s.") % {"max": self.max_page_size}
-                    ]
-                }
-            )
+            message = _("Give a whole number from 1 to %(max)s.") % {"max": self.max_page_size}
+            raise ValidationError({self.page_size_query_param: [message]})
         return size
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -136,8 +129,6 @@ class PublicDataPagination(PageNumberPagination):
 
 
 class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Read-only, paginated, filtered, in the language the request asks for, cached."""
-
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         # From the pages' cache, kept apart by Accept: JSON, or the browsable page.
@@ -154,14 +145,9 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         if language is None:
             return
         if language not in dict(settings.LANGUAGES):
-            raise ValidationError(
-                {
-                    LANGUAGE_PARAMETER: [
-                        _("Choose one of the languages %(codes)s.")
-                        % {"codes": ", ".join(code for code, _name in settings.LANGUAGES)}
-                    ]
-                }
-            )
+            codes = ", ".join(code for code, _name in settings.LANGUAGES)
+            message = _("Choose one of the languages %(codes)s.") % {"codes": codes}
+            raise ValidationError({LANGUAGE_PARAMETER: [message]})
         translation.activate(language)
         request.LANGUAGE_CODE = language
 

@@ -1,7 +1,5 @@
-"""
-Scanned agreements (TwinningAgreement.document): a passive PDF checked on upload, kept in
-STORAGES["documents"], never under /media/, and downloaded through AgreementDocumentView.
-"""
+"""Scanned agreements (TwinningAgreement.document): a passive PDF checked on upload, kept in
+STORAGES["documents"], never under /media/, and downloaded through AgreementDocumentView."""
 
 import io
 import posixpath
@@ -47,37 +45,33 @@ def document_storage():
     return storages["documents"]
 
 
+def refusal(code, **params):
+    return ValidationError(ERROR_MESSAGES[code], code=code, params=params)
+
+
 def validate_document_upload(file):
     limit = settings.COOPERATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
-        raise ValidationError(
-            ERROR_MESSAGES["too_large"],
-            code="too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-        )
+        raise refusal("too_large", size=filesizeformat(file.size), limit=filesizeformat(limit))
     file.seek(0)
     data = file.read()
     file.seek(0)
     if not data.startswith(PDF_SIGNATURE):
-        raise ValidationError(
-            ERROR_MESSAGES["not_a_pdf"],
-            code="not_a_pdf",
-            params={"name": posixpath.basename(file.name or "")},
-        )
+        raise refusal("not_a_pdf", name=posixpath.basename(file.name or ""))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ValidationError(ERROR_MESSAGES["password"], code="password")
+            raise refusal("password")
         if len(reader.pages) == 0:
-            raise ValidationError(ERROR_MESSAGES["no_pages"], code="no_pages")
+            raise refusal("no_pages")
         active = has_active_content(reader)
     except ValidationError:
         raise
     except Exception:
         # pypdf raises many kinds of errors on a damaged file.
-        raise ValidationError(ERROR_MESSAGES["damaged"], code="damaged") from None
+        raise refusal("damaged") from None
     if active:
-        raise ValidationError(ERROR_MESSAGES["active_content"], code="active_content")
+        raise refusal("active_content")
 
 
 def has_active_content(reader):
@@ -98,7 +92,7 @@ def has_active_content(reader):
             annotation = resolved(annotation)
             if annotation.get("/Subtype") == "/FileAttachment":
                 return True
-            if is_active_action(annotation.get("/A")):
+            if resolved(annotation.get("/A")).get("/S") in ACTIVE_ACTIONS:
                 return True
     return False
 
@@ -107,10 +101,6 @@ def resolved(value):
     """A PDF dictionary, following an indirect reference; an empty one for anything else."""
     value = value.get_object() if hasattr(value, "get_object") else value
     return value if isinstance(value, DictionaryObject) else DictionaryObject()
-
-
-def is_active_action(action):
-    return resolved(action).get("/S") in ACTIVE_ACTIONS
 
 
 class DocumentLink:
@@ -134,9 +124,7 @@ class DocumentInput(AdminFileWidget):
         return bool(value and getattr(value, "name", None))
 
     def format_value(self, value):
-        if self.is_initial(value):
-            return DocumentLink(value)
-        return None
+        return DocumentLink(value) if self.is_initial(value) else None
 
 
 class DocumentFormField(forms.FileField):

@@ -55,6 +55,19 @@ COUNTRY_PARAMETER_SCHEMA = {
 }
 
 
+DORMANT_CHOICES = [("yes", _("dormant only")), ("no", _("not dormant"))]
+
+
+def dormant_or_not(agreements, value):
+    """The agreements dormant today ("yes"), or the others ("no"); for the list and the admin."""
+    since = dormant_since(timezone.localdate())
+    if value == "yes":
+        return agreements.dormant(since)
+    if value == "no":
+        return agreements.not_dormant(since)
+    return agreements
+
+
 def year_filter(minimum, **kwargs):
     """A whole year, as the schema says (a decimal point is refused)."""
     field = django_filters.NumberFilter(
@@ -85,8 +98,7 @@ def text_filter():
 
 @extend_schema_field(REGION_PARAMETER_SCHEMA)
 class RegionChoiceFilter(django_filters.Filter):
-    """A region given by its slug, with every unit below it (the queryset's `lookup` method);
-    a slug no region has finds nothing."""
+    """A region's slug, with every unit below it (queryset.`lookup`); an unknown slug finds none."""
 
     field_class = RegionSlugField
 
@@ -131,6 +143,7 @@ class DateOrYearField(forms.Field):
     """A day given as a date (2021-09-06) or as a year (2021: its 1st of January)."""
 
     widget = forms.TextInput(attrs={"maxlength": 10})
+    default_error_messages = {"invalid": _("Give a year (2021) or a date (2021-09-06).")}
 
     def to_python(self, value):
         value = (value or "").strip()
@@ -143,9 +156,7 @@ class DateOrYearField(forms.Field):
             year, month, day = match.groups()
             return datetime.date(int(year), int(month or 1), int(day or 1))
         except ValueError:
-            raise ValidationError(
-                _("Give a year (2021) or a date (2021-09-06)."), code="invalid"
-            ) from None
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 @extend_schema_field(DATE_OR_YEAR_PARAMETER_SCHEMA)
@@ -195,7 +206,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
     )
     dormant = extend_schema_field(DORMANT_PARAMETER_SCHEMA)(
         django_filters.ChoiceFilter(
-            choices=[("yes", _("dormant only")), ("no", _("not dormant"))],
+            choices=DORMANT_CHOICES,
             label=_("Dormant"),
             empty_label=_("Dormant or not"),
             method="filter_dormant",
@@ -238,10 +249,7 @@ class AgreementFilter(RegionMenuMixin, django_filters.FilterSet):
         return queryset.active_since(day)
 
     def filter_dormant(self, queryset, name, value):
-        since = dormant_since(timezone.localdate())
-        if value == "yes":
-            return queryset.dormant(since)
-        return queryset.not_dormant(since)
+        return dormant_or_not(queryset, value)
 
     def sort_results(self, queryset, name, value):
         side = "host_region" if self.searched_sides() == ("host_region",) else "mission_region"

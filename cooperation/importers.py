@@ -1,13 +1,8 @@
-"""
-"Paste the old list": agreements typed in the embassy page's own format, one year a line,
-
-    1998 година: Марьина Горка – Троян, Гомел – Бургас
-
-read into pairs matched to regions; preview_pasted_agreements says what saving would add.
-"""
+"""The pasted list: agreements in the old page's own format ("1998 година: Марьина Горка – Троян,
+Гомел – Бургас") matched to regions; preview_pasted_agreements says what saving would add."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reversion
 from django.conf import settings
@@ -16,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Region, TwinningAgreement
-from .region_names import RegionMatcher
+from .region_names import PartyMatch, RegionMatcher
 
 YEAR_LINE = re.compile(
     r"^\s*(?P<year>\d{4})\s*(?:година|год(?:ина)?\.?|г\.)?\s*:\s*(?P<pairs>.*?)\s*$",
@@ -27,21 +22,21 @@ PAIR_SEPARATOR = re.compile(r"\s*[,;]\s*")
 PARTY_SEPARATOR = re.compile(r"\s*[–—]\s*|\s+-\s+")
 
 
+@dataclass
 class PastedPair:
     NEW = "new"
     EXISTING = "existing"
     UNKNOWN = "unknown"
     REFUSED = "refused"
 
-    def __init__(self, line_number, year, text, mission=None, host=None):
-        self.line_number = line_number
-        self.year = year
-        self.text = text
-        self.mission = mission
-        self.host = host
-        self.existing = None
-        self.agreement = None
-        self.problems = []
+    line_number: int
+    year: int
+    text: str
+    mission: PartyMatch | None = None
+    host: PartyMatch | None = None
+    existing: TwinningAgreement | None = None
+    agreement: TwinningAgreement | None = None
+    problems: list[str] = field(default_factory=list)
 
     @property
     def status(self):
@@ -63,28 +58,15 @@ class PastePreview:
     def with_status(self, status):
         return [pair for pair in self.pairs if pair.status == status]
 
-    @property
-    def new(self):
-        return self.with_status(PastedPair.NEW)
-
-    @property
-    def existing(self):
-        return self.with_status(PastedPair.EXISTING)
-
-    @property
-    def unknown(self):
-        return self.with_status(PastedPair.UNKNOWN)
-
-    @property
-    def refused(self):
-        return self.with_status(PastedPair.REFUSED)
+    new = property(lambda self: self.with_status(PastedPair.NEW))
+    existing = property(lambda self: self.with_status(PastedPair.EXISTING))
+    unknown = property(lambda self: self.with_status(PastedPair.UNKNOWN))
+    refused = property(lambda self: self.with_status(PastedPair.REFUSED))
 
 
 def parse_agreement_list(text):
-    """
-    The pairs of a list as (line number, year, pair text, left name, right name), None for both
-    names unless two are separated by a dash; and the lines that are not list lines.
-    """
+    """The pairs as (line number, year, pair text, left name, right name), the names None unless
+    two are separated by a dash; and the lines that are not list lines."""
     pairs, skipped = [], []
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -98,10 +80,9 @@ def parse_agreement_list(text):
             if not pair_text:
                 continue
             names = [name.strip() for name in PARTY_SEPARATOR.split(pair_text)]
-            if len(names) == 2 and all(names):
-                pairs.append((line_number, year, pair_text, *names))
-            else:
-                pairs.append((line_number, year, pair_text, None, None))
+            if len(names) != 2 or not all(names):
+                names = [None, None]
+            pairs.append((line_number, year, pair_text, *names))
     return pairs, skipped
 
 
@@ -129,13 +110,12 @@ def preview_pasted_agreements(text, kind=TwinningAgreement.Kind.TWINNING):
     parsed, skipped = parse_agreement_list(text)
     pairs, first_line_of = [], {}
     for line_number, year, pair_text, left, right in parsed:
-        if left is None:
-            pair = PastedPair(line_number, year, pair_text)
-            pair.problems.append(_("Write the two names separated by a dash: “Гомел – Бургас”."))
-            pairs.append(pair)
-            continue
-        pair = PastedPair(line_number, year, pair_text, *match_parties(matcher, left, right))
+        pair = PastedPair(line_number, year, pair_text)
         pairs.append(pair)
+        if left is None:
+            pair.problems.append(_("Write the two names separated by a dash: “Гомел – Бургас”."))
+            continue
+        pair.mission, pair.host = match_parties(matcher, left, right)
         if pair.mission.region is None or pair.host.region is None:
             continue
         key = (pair.mission.region.pk, pair.host.region.pk)
@@ -167,8 +147,7 @@ def save_pasted_agreements(preview, user=None):
     new_pairs = preview.new
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment(_("Added from a pasted list of agreements."))
-        if user is not None:
-            reversion.set_user(user)
+        reversion.set_user(user)
         for pair in new_pairs:
             pair.agreement.save()
     return [pair.agreement for pair in new_pairs]

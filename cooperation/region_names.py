@@ -1,8 +1,5 @@
-"""
-Matching a region's name as a person writes it: in any of the site's languages, ignoring case,
-"ё", hyphens and the words that only say what kind of unit it is ("община Опан", "Брестски
-район"). Used by the site search (strip_designator) and the pasted list (RegionMatcher).
-"""
+"""A region's name as a person writes it, in any language, case, "ё", hyphens or kind words
+("община Опан"): strip_designator for the site search, RegionMatcher for the pasted list."""
 
 import difflib
 import re

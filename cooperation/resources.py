@@ -70,6 +70,8 @@ def blank_as_none(value):
 
 
 class ContentResource(KnownEntriesResource, resources.ModelResource):
+    more_region_columns = ()  # Besides the fields read by a RegionBySlugWidget.
+
     class Meta:
         instance_loader_class = KnownEntriesLoader
         skip_diff = True
@@ -81,21 +83,14 @@ class ContentResource(KnownEntriesResource, resources.ModelResource):
         with refreshing_once():
             return super().import_data(*args, **kwargs)
 
-    def region_columns(self):
-        return [
-            field.column_name
-            for field in self.fields.values()
-            if isinstance(field.widget, RegionBySlugWidget)
-        ]
-
     def read_known_entries(self, rows):
         rows = [imported_row(row) for row in rows]
-        columns = self.region_columns()
+        linked = [f for f in self.fields.values() if isinstance(f.widget, RegionBySlugWidget)]
+        columns = [*(field.column_name for field in linked), *self.more_region_columns]
         slugs = {RegionBySlugWidget.slug_in(row.get(column)) for row in rows for column in columns}
         self.regions = RegionIndex(slugs - {None})
-        for field in self.fields.values():
-            if isinstance(field.widget, RegionBySlugWidget):
-                field.widget.regions = self.regions
+        for field in linked:
+            field.widget.regions = self.regions
         self.read_entries(rows)
 
     def read_entries(self, rows):
@@ -132,8 +127,7 @@ class RegionResource(ContentResource):
         attribute="coat_of_arms__name", column_name="coat_of_arms", readonly=True
     )
 
-    def region_columns(self):
-        return [*super().region_columns(), "slug"]
+    more_region_columns = ("slug",)
 
     def find_entry(self, row):
         return self.regions.by_slug.get(self.fields["slug"].clean(row))
@@ -174,9 +168,6 @@ class TwinningAgreementResource(ContentResource):
     )
     host_region = fields.Field(
         attribute="host_region", column_name="host_region", widget=RegionBySlugWidget()
-    )
-    signed_on = fields.Field(
-        attribute="signed_on", column_name="signed_on", widget=widgets.DateWidget("%Y-%m-%d")
     )
     # For people reading the file.
     mission_region_name = fields.Field(
@@ -223,6 +214,7 @@ class TwinningAgreementResource(ContentResource):
     class Meta:
         model = TwinningAgreement
         import_id_fields = ["mission_region", "host_region", "kind"]
+        widgets = {"signed_on": {"format": "%Y-%m-%d"}}
         fields = [
             "mission_region",
             "host_region",

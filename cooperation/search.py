@@ -1,7 +1,5 @@
-"""
-The site search of each kind apart (RESULT_KINDS): full-text on PostgreSQL, else the stored
-case-folded Latin texts (cooperation.transliteration).
-"""
+"""The site search of each kind apart (RESULT_KINDS): full-text on PostgreSQL, else the stored
+case-folded Latin texts (cooperation.transliteration)."""
 
 import re
 from dataclasses import dataclass
@@ -29,8 +27,7 @@ class SearchText:
 
     @classmethod
     def parse(cls, typed):
-        text, region_kind = strip_designator(search_term(typed))
-        return cls(text, region_kind)
+        return cls(*strip_designator(search_term(typed)))
 
     def __bool__(self):
         return bool(WORD.search(self.text))

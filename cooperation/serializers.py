@@ -43,17 +43,19 @@ class RenditionsField(serializers.ReadOnlyField):
         ]
 
 
-class RegionReferenceSerializer(serializers.ModelSerializer):
-    """A region named inside another entry: a party to an agreement, a visit's place."""
-
+class EntrySerializer(serializers.ModelSerializer):
     url = AbsoluteURLField(source="get_absolute_url")
+
+
+class RegionReferenceSerializer(EntrySerializer):
+    """A region named inside another entry: a party to an agreement, a visit's place."""
 
     class Meta:
         model = Region
         fields = ["slug", "name", "country", "kind", "url"]
 
 
-class RegionSerializer(serializers.ModelSerializer):
+class RegionSerializer(EntrySerializer):
     parent = serializers.SlugRelatedField(
         slug_field="slug",
         read_only=True,
@@ -63,7 +65,6 @@ class RegionSerializer(serializers.ModelSerializer):
     coat_of_arms = RenditionsField(
         help_text=_("The region's coat of arms in several sizes; empty when there is none.")
     )
-    url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = Region
@@ -85,28 +86,26 @@ class RegionSerializer(serializers.ModelSerializer):
         }
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(EntrySerializer):
     parties = RegionReferenceSerializer(
         many=True,
         read_only=True,
         help_text=_("The region of the mission's country first, then the host country's."),
     )
-    url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = TwinningAgreement
         fields = ["id", "year", "signed_on", "kind", "status", "parties", "url"]
 
 
-class PhotoReferenceSerializer(serializers.ModelSerializer):
+class PhotoReferenceSerializer(EntrySerializer):
     """A news photo named inside another entry, such as the photos of a visit."""
 
-    image = serializers.SerializerMethodField(help_text=_("The original photo's address."))
+    image = AbsoluteURLField(source="image.url", help_text=_("The original photo's address."))
     renditions = RenditionsField(
         source="image",
         help_text=_("Resized versions of the photo for screens of different widths."),
     )
-    url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = NewsPhoto
@@ -115,27 +114,20 @@ class PhotoReferenceSerializer(serializers.ModelSerializer):
             "alt_text": {"help_text": _("What the photo shows, for those who cannot see it.")}
         }
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_image(self, photo):
-        return absolute_url(photo.image.url)
 
-
-class VisitReferenceSerializer(serializers.ModelSerializer):
-    url = AbsoluteURLField(source="get_absolute_url")
-
+class VisitReferenceSerializer(EntrySerializer):
     class Meta:
         model = Visit
         fields = ["slug", "title", "url"]
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class VisitSerializer(EntrySerializer):
     location = RegionReferenceSerializer(allow_null=True)
     regions = RegionReferenceSerializer(many=True, help_text=_("The regions taking part."))
     photos = PhotoReferenceSerializer(
         source="public_photos", many=True, help_text=_("The visit's published news photos.")
     )
     published_at = serializers.DateTimeField(source="publish_at")
-    url = AbsoluteURLField(source="get_absolute_url")
 
     class Meta:
         model = Visit

@@ -114,7 +114,6 @@ def news_photo_data(photo):
         if photo.taken_on:
             image["dateCreated"] = photo.taken_on.isoformat()
         data["image"] = image
-    regions = list(photo.regions.all())
-    if regions:
-        data["contentLocation"] = [place(region) for region in regions]
+    if places := [place(region) for region in photo.regions.all()]:
+        data["contentLocation"] = places
     return data

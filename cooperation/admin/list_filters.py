@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Region, dormant_since
+from ..filters import DORMANT_CHOICES, dormant_or_not
+from ..models import Region
 
 
 class OblastListFilter(admin.SimpleListFilter):
@@ -52,12 +52,7 @@ class DormantListFilter(admin.SimpleListFilter):
     parameter_name = "dormant"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("dormant only")), ("no", _("not dormant"))]
+        return DORMANT_CHOICES
 
     def queryset(self, request, queryset):
-        since = dormant_since(timezone.localdate())
-        if self.value() == "yes":
-            return queryset.dormant(since)
-        if self.value() == "no":
-            return queryset.not_dormant(since)
-        return queryset
+        return dormant_or_not(queryset, self.value())

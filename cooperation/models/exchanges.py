@@ -12,8 +12,8 @@ from editorial.models import Publishable
 from .regions import WithinPath
 
 # "None" inside the SQL: a NULL would make SQLite's two-argument MAX() and MIN() NULL too.
-NO_EXCHANGE = datetime.date.min
-NOTHING_SCHEDULED = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+NO_EXCHANGE = Value(datetime.date.min, DateField())
+NOTHING_SCHEDULED = Value(datetime.datetime.max.replace(tzinfo=datetime.UTC), DateTimeField())
 
 
 def within(path):
@@ -46,27 +46,24 @@ def exchange_rows(registry):
     ]
 
 
+def first_of_each(subqueries, pick, none):
+    """`pick` (Greatest or Least) of each subquery's first value, or None."""
+    return NullIf(pick(*(Coalesce(Subquery(rows[:1]), none) for rows in subqueries)), none)
+
+
 def worked_out_last_exchange(now, registry=apps):
     """The day of the latest exchange published by `now`, or None."""
-    none = Value(NO_EXCHANGE, output_field=DateField())
-    latest = [
-        Coalesce(
-            Subquery(rows.filter(**{f"{moment}__lte": now}).order_by(f"-{day}").values(day)[:1]),
-            none,
-        )
+    latest = (
+        rows.filter(**{f"{moment}__lte": now}).order_by(f"-{day}").values(day)
         for rows, day, moment in exchange_rows(registry)
-    ]
-    return NullIf(Greatest(*latest), none)
+    )
+    return first_of_each(latest, Greatest, NO_EXCHANGE)
 
 
 def next_scheduled_exchange(now, registry=apps):
     """When the first exchange published but scheduled for after `now` comes out, or None."""
-    nothing = Value(NOTHING_SCHEDULED, output_field=DateTimeField())
-    soonest = [
-        Coalesce(
-            Subquery(rows.filter(**{f"{moment}__gt": now}).order_by(moment).values(moment)[:1]),
-            nothing,
-        )
+    soonest = (
+        rows.filter(**{f"{moment}__gt": now}).order_by(moment).values(moment)
         for rows, _day, moment in exchange_rows(registry)
-    ]
-    return NullIf(Least(*soonest), nothing)
+    )
+    return first_of_each(soonest, Least, NOTHING_SCHEDULED)

@@ -68,9 +68,7 @@ class JubileeMixin:
 
     @property
     def jubilee_date(self):
-        if self.signed_on is None:
-            return None
-        return same_day_in(self.jubilee_year, self.signed_on)
+        return same_day_in(self.jubilee_year, self.signed_on) if self.signed_on else None
 
     def next_jubilee(self, today):
         if self.status == self.Status.ENDED:

@@ -102,13 +102,8 @@ class NewsPhoto(Publishable, SearchableText):
             "alt_text", settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         )
         if self.status == self.Status.PUBLISHED and not getattr(self, default_alt_text, ""):
-            raise ValidationError(
-                {
-                    default_alt_text: _(
-                        "Describe the photo in the text alternative before publishing it."
-                    )
-                }
-            )
+            message = _("Describe the photo in the text alternative before publishing it.")
+            raise ValidationError({default_alt_text: message})
 
     def natural_key(self):
         return (self.slug,)

@@ -1,5 +1,4 @@
-"""Load the embassy page's content from fixtures/, with its media; what exists (by natural key)
-is left as it is."""
+"""Load the embassy page's content and media from fixtures/; what exists (by natural key) stays."""
 
 from collections import Counter
 from pathlib import Path
