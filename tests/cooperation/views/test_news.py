@@ -8,9 +8,7 @@ from django.utils import timezone
 
 from cooperation.models import NewsPhoto
 from tests.cooperation.views.conftest import text_of
-from tests.factories import (
-    NewsPhotoFactory,
-)
+from tests.factories import NewsPhotoFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +23,13 @@ def test_news_page_shows_the_photo_caption_credit_date_visit_and_regions(
     assert "6 септември 2021 г." in page
     assert stara_zagora_visit.get_absolute_url() in page
     assert "/bg/cooperation/regions/stara-zagora-oblast/" in page
+
+
+def test_news_page_names_no_visit_a_visitor_could_not_open(client):
+    visit = VisitFactory(status="draft")
+    photo = NewsPhotoFactory(visit=visit)
+    page = text_of(client.get(photo.get_absolute_url()))
+    assert visit.get_absolute_url() not in page and visit.title_bg not in page
 
 
 def test_news_list_newest_first(client):
