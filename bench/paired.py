@@ -11,6 +11,7 @@ milliseconds and the median of its ratios to the reference's request of the same
 
 import argparse
 import shutil
+import sqlite3
 import statistics
 import subprocess
 from pathlib import Path
@@ -34,9 +35,12 @@ for line in sys.stdin:
 """
 
 
-def start(checkout, number, database, media):
+def start(checkout, number, database, media, sql=()):
     copy = WORK / f"paired-{number}.sqlite3"
     shutil.copyfile(database, copy)
+    with sqlite3.connect(copy) as connection:
+        for statement in sql:
+            connection.execute(statement)
     env = {**site_environment(f"sqlite:///{copy}", media), "PYTHONPATH": str(checkout)}
     python = checkout / ".venv" / "bin" / "python"
     return subprocess.Popen(
@@ -57,6 +61,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--size", default="initial", help="initial or 50k")
     parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument(
+        "--reference-sql",
+        action="append",
+        default=[],
+        help="SQL run on the reference's copy first, e.g. to add a column its older code reads",
+    )
     parser.add_argument("checkouts", nargs="+", help="the checkouts' folders, then the pages")
     args = parser.parse_args()
     checkouts = [Path(arg).resolve() for arg in args.checkouts if Path(arg).is_dir()]
@@ -64,7 +74,13 @@ def main():
     database_url, media = prepare_sqlite(args.size)
     collect_static()
     workers = [
-        start(checkout, number, database_url.removeprefix("sqlite:///"), media)
+        start(
+            checkout,
+            number,
+            database_url.removeprefix("sqlite:///"),
+            media,
+            args.reference_sql if number == 0 else (),
+        )
         for number, checkout in enumerate(checkouts)
     ]
     for path in paths:
