@@ -1,5 +1,6 @@
 """
-Cold renders of the same pages in several checkouts, side by side: one process per checkout,
+Cold renders (with --cached, cached answers) of the same pages in several checkouts, side by
+side: one process per checkout,
 asked for each page in turn, so that other work on a shared machine weighs on every side alike.
 
     .venv/bin/python -m bench.paired --size 50k --rounds 8 ../main . /bg/cooperation/regions/
@@ -19,7 +20,8 @@ from pathlib import Path
 from .datasets import WORK, prepare_sqlite
 from .environment import collect_static, site_environment
 
-# Run in each checkout: one cold request (the cache emptied) per line read, its CPU ms printed.
+# Run in each checkout: one cold request (the cache emptied, unless "cached" is given) per line
+# read, its CPU ms printed.
 WORKER = """
 import sys, time, django
 django.setup()
@@ -27,7 +29,8 @@ from django.core.cache import cache
 from django.test import Client
 client = Client()
 for line in sys.stdin:
-    cache.clear()
+    if "cached" not in sys.argv:
+        cache.clear()
     started = time.process_time()
     response = client.get(line.strip(), HTTP_ACCEPT="application/json, */*")
     b"".join(response.streaming_content) if response.streaming else response.content
@@ -35,7 +38,7 @@ for line in sys.stdin:
 """
 
 
-def start(checkout, number, database, media, sql=()):
+def start(checkout, number, database, media, sql=(), cached=False):
     copy = WORK / f"paired-{number}.sqlite3"
     shutil.copyfile(database, copy)
     with sqlite3.connect(copy) as connection:
@@ -44,7 +47,12 @@ def start(checkout, number, database, media, sql=()):
     env = {**site_environment(f"sqlite:///{copy}", media), "PYTHONPATH": str(checkout)}
     python = checkout / ".venv" / "bin" / "python"
     return subprocess.Popen(
-        [python, "-c", WORKER], cwd=checkout, env=env, text=True, stdin=-1, stdout=-1
+        [python, "-c", WORKER, *(["cached"] if cached else [])],
+        cwd=checkout,
+        env=env,
+        text=True,
+        stdin=-1,
+        stdout=-1,
     )
 
 
@@ -61,6 +69,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--size", default="initial", help="initial or 50k")
     parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument("--cached", action="store_true", help="with the page cache kept")
     parser.add_argument(
         "--reference-sql",
         action="append",
@@ -80,6 +89,7 @@ def main():
             database_url.removeprefix("sqlite:///"),
             media,
             args.reference_sql if number == 0 else (),
+            args.cached,
         )
         for number, checkout in enumerate(checkouts)
     ]
