@@ -109,6 +109,8 @@ class HistoryAdmin(VersionAdmin):
         return TemplateResponse(request, self.compare_template, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         version = get_object_or_404(
             self.entry_versions(unquote(object_id)), pk=version_number(version_id)
         )
@@ -157,10 +159,12 @@ class HistoryAdmin(VersionAdmin):
             with transaction.atomic(using=version.db), signals:
                 kept = self.kept_values(request, version)
                 entry = revert_entry(version, self.child_relations())
-                if kept:
-                    for field, value in kept.items():
-                        setattr(entry, field, value)
-                    entry.save(update_fields=list(kept))
+                for field, value in kept.items():
+                    if field.many_to_many:
+                        getattr(entry, field.name).set(value)
+                    else:
+                        setattr(entry, field.name, value)
+                entry.save(update_fields=[field.name for field in kept if not field.many_to_many])
                 with self.create_revision(request):
                     response = self.changeform_view(
                         request, quote(str(entry.pk)), request.path, extra_context
@@ -190,6 +194,10 @@ class HistoryAdmin(VersionAdmin):
             return {}
         manager = self.model._default_manager.using(version.db)
         current = manager.filter(pk=version.object_id).first()
-        if current is None:
-            return {field: self.opts.get_field(field).get_default() for field in fields}
-        return {field: getattr(current, field) for field in fields}
+        kept = {}
+        for field in map(self.opts.get_field, fields):
+            if field.many_to_many:
+                kept[field] = list(getattr(current, field.name).all()) if current else []
+            else:
+                kept[field] = getattr(current, field.name) if current else field.get_default()
+        return kept
