@@ -1,6 +1,8 @@
 """The board's requests, listed once their writer confirmed them and a Publisher published them.
 The writer's contact is never shown nor kept in revisions, and is erased after closing."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -129,7 +131,7 @@ class PartnerRequestQuerySet(PublicationQuerySet):
             pk = signing.loads(token, salt=WITHDRAWAL_SALT)
         except signing.BadSignature:
             return None
-        return self.filter(pk=pk).first()
+        return self.filter(pk=pk).first() if isinstance(pk, int) else None
 
 
 class PartnerRequest(Publishable):
@@ -252,6 +254,11 @@ class PartnerRequest(Publishable):
     @property
     def is_open(self):
         return self.closed_at is None
+
+    @property
+    def confirmation_expired(self):
+        deadline = self.created_at + datetime.timedelta(days=CONFIRMATION_DAYS)
+        return self.confirmed_at is None and timezone.now() > deadline
 
     def interest_choices(self):
         return [(code, Interest(code).label) for code in self.interests if code in Interest.values]

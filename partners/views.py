@@ -145,6 +145,8 @@ class PartnerRequestConfirmView(View):
         partner_request = PartnerRequest.objects.from_withdrawal_token(token)
         if partner_request is None or not partner_request.is_open:
             raise Http404
+        if partner_request.confirmation_expired:  # As the e-mail says; purged soon after.
+            raise Http404
         if partner_request.confirm():
             request_confirmed.send(PartnerRequest, partner_request=partner_request)
         messages.success(

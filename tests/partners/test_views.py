@@ -3,14 +3,15 @@ The partner search board as visitors use it: posting a request, answering one, w
 one; and as abusers try it. No page, feed, sitemap or API answer ever shows a writer's contact.
 """
 
+import datetime
 import re
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
-from partners.models import PartnerRequest
+from partners.models import CONFIRMATION_DAYS, WITHDRAWAL_SALT, PartnerRequest
 from tests.factories import MunicipalityFactory, PartnerRequestFactory, TownFactory
 
 pytestmark = pytest.mark.django_db
@@ -411,6 +412,24 @@ def test_a_confirmation_link_of_no_open_request_is_not_found(client):
     assert client.get(f"/bg/cooperation/partners/confirm/{token}/").status_code == 404
     partner_request.refresh_from_db()
     assert partner_request.confirmed_at is None and mail.outbox == []
+
+
+def test_a_confirmation_link_works_for_the_days_the_email_gives_and_only_for_our_requests(
+    client,
+):
+    late = PartnerRequestFactory(
+        confirmed_at=None,
+        created_at=timezone.now() - datetime.timedelta(days=CONFIRMATION_DAYS, hours=1),
+    )
+    assert (
+        client.get(f"/bg/cooperation/partners/confirm/{late.withdrawal_token()}/").status_code
+        == 404
+    )
+    late.refresh_from_db()
+    assert late.confirmed_at is None
+    signed_text = signing.dumps("1 OR 1=1", salt=WITHDRAWAL_SALT)
+    for view in ("confirm", "withdraw"):
+        assert client.get(f"/bg/cooperation/partners/{view}/{signed_text}/").status_code == 404
 
 
 def test_an_address_that_could_break_a_mail_header_is_refused_in_the_visitors_language(
