@@ -30,7 +30,8 @@ def number(value):
 
 
 def read_spreadsheet(data, file_format, resource):
-    """The rows of a file (bytes) as a tablib Dataset, and the encoding a CSV was read in."""
+    """The rows of a file (bytes) as a tablib Dataset, and the encoding a CSV was read in; read
+    a row at a time, so that a file is refused at its first fault, not after its last row."""
     check_size(len(data))
     if not data.strip():
         raise refuse(_("The file is empty."))
@@ -38,20 +39,21 @@ def read_spreadsheet(data, file_format, resource):
         rows, encoding = read_xlsx(data), ""
     else:
         rows, encoding = read_csv(data)
-    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
-    if not rows:
+    rows = (row for row in rows if any(cell not in (None, "") for cell in row))
+    first_row = next(rows, None)
+    if first_row is None:
         raise refuse(_("The file is empty."))
-    headers = check_headers(rows[0], resource)
-    if len(rows) == 1:
-        raise refuse(_("The file names its columns but has no rows under them."))
-    if len(rows) - 1 > settings.IMPORT_MAX_ROWS:
-        raise refuse(
-            _("The file has %(rows)s rows; a file to import may have at most %(limit)s."),
-            rows=number(len(rows) - 1),
-            limit=number(settings.IMPORT_MAX_ROWS),
-        )
+    headers = check_headers(first_row, resource)
     dataset = tablib.Dataset(headers=headers)
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in enumerate(rows, start=2):
+        if len(dataset) == settings.IMPORT_MAX_ROWS:
+            raise refuse(
+                _(
+                    "The file has more than %(limit)s rows; a file to import may have at most "
+                    "%(limit)s."
+                ),
+                limit=number(settings.IMPORT_MAX_ROWS),
+            )
         cells = list(row[: len(headers)])
         extra = [cell for cell in row[len(headers) :] if cell not in (None, "")]
         if extra:
@@ -65,6 +67,8 @@ def read_spreadsheet(data, file_format, resource):
                 columns=len(headers),
             )
         dataset.append(cells + [""] * (len(headers) - len(cells)))
+    if not dataset:
+        raise refuse(_("The file names its columns but has no rows under them."))
     return dataset, encoding
 
 
@@ -121,9 +125,11 @@ def decoded(data):
 def read_xlsx(data):
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        book.close()
+        try:
+            for row in book.worksheets[0].iter_rows(values_only=True):
+                yield ["" if cell is None else cell for cell in row]
+        finally:
+            book.close()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError):
         raise refuse(
             _(
@@ -131,7 +137,6 @@ def read_xlsx(data):
                 "program and save it as an Excel workbook or as CSV."
             )
         ) from None
-    return [["" if cell is None else cell for cell in row] for row in rows]
 
 
 def check_headers(first_row, resource):
