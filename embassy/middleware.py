@@ -3,7 +3,8 @@ answers to requests its pages never send."""
 
 from django.conf import settings
 from django.contrib.admin.options import TO_FIELD_VAR
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.db import DataError
 from django.http import HttpResponseNotAllowed
 from django.utils.deprecation import MiddlewareMixin
 
@@ -28,7 +29,11 @@ class BadAdminQuery(SuspiciousOperation):
 
 class AdminRequestsMiddleware(MiddlewareMixin):
     """The admin answers GET, HEAD and POST only, and a 400 to a NUL in a query value (which
-    PostgreSQL refuses) or an empty `_to_field`; before CsrfViewMiddleware, which would answer."""
+    PostgreSQL refuses), an empty `_to_field`, or a key its lookups, widgets and view-on-site
+    link pass to the database unchecked (`?id__in=` a 20-digit number, `?location=abc`, a
+    UUID key given as `1`); before CsrfViewMiddleware, which would answer."""
+
+    UNCHECKED_KEY_ERRORS = (ValueError, OverflowError, ValidationError, DataError)
 
     METHODS = ["GET", "HEAD", "POST"]
 
@@ -43,3 +48,8 @@ class AdminRequestsMiddleware(MiddlewareMixin):
             if any("\x00" in item for _key, items in values.lists() for item in items):
                 raise BadAdminQuery("A NUL character in a query value.")
         return None
+
+    def process_exception(self, request, exception):
+        in_admin = request.resolver_match and request.resolver_match.app_name == "admin"
+        if in_admin and isinstance(exception, self.UNCHECKED_KEY_ERRORS):
+            raise BadAdminQuery(f"A key the database cannot take: {exception}") from exception

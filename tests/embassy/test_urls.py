@@ -25,6 +25,7 @@ from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import translation
 from django.utils.regex_helper import normalize
 from django.views.static import serve
+from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -335,6 +336,18 @@ FOUND_SERVER_ERRORS = [
     FoundServerError(
         "the admin put a NUL from a filter's value into the query; PostgreSQL refuses it",
         lambda: ("GET", admin_address(Region, "?country__exact=a%00b")),
+    ),
+    FoundServerError(
+        "the autocomplete widget looked up a region by a key that is no number",
+        lambda: ("GET", admin_address(Visit, "add/?location=abc")),
+    ),
+    FoundServerError(
+        "the autocomplete widget and the list's lookups gave the database a number no key holds",
+        lambda: ("GET", admin_address(Region, "?id__in=99999999999999999999")),
+    ),
+    FoundServerError(
+        "the view-on-site link let out the ValidationError of a UUID key given as 1",
+        lambda: ("GET", f"/admin/r/{ContentType.objects.get_for_model(DBTaskResult).pk}/1/"),
     ),
 ]
 
