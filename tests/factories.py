@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -34,6 +35,7 @@ from cooperation.models import (
     Visit,
     VisitRegion,
 )
+from editorial.models import SpreadsheetImport
 from embassy.models import MissionLink, Page
 from partners.models import PartnerRequest
 
@@ -204,6 +206,24 @@ class PartnerRequestFactory(PublishedFactory):
     contact_email = factory.Sequence(lambda n: f"writer-{n}@example.org")
     consent = True
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class SpreadsheetImportFactory(factory.django.DjangoModelFactory):
+    """An import job of three agreements whose file is already gone, failed unless `state`."""
+
+    class Meta:
+        model = SpreadsheetImport
+
+    content_type = factory.LazyFunction(
+        lambda: ContentType.objects.get_for_model(TwinningAgreement)
+    )
+    resource = "cooperation.resources.TwinningAgreementResource"
+    file_name = "agreements.csv"
+    file_format = "csv"
+    data = b""
+    row_count = 3
+    language = "en"
+    state = SpreadsheetImport.State.FAILED
 
 
 class OverviewPageFactory(PublishedFactory):

@@ -6,18 +6,18 @@ import io
 import re
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from cooperation.models import TwinningAgreement, Visit
+from cooperation.models import Visit
 from editorial.models import NoticePreference, Review, SpreadsheetImport
 from partners.models import PartnerRequest
 from tests.factories import (
     MunicipalityFactory,
     PartnerRequestFactory,
+    SpreadsheetImportFactory,
     StaffFactory,
     VisitFactory,
 )
@@ -42,20 +42,6 @@ def ready_draft(editor, **fields):
         entry=draft, state=Review.State.READY, requested_by=editor, requested_at=timezone.now()
     )
     return draft
-
-
-def failed_import(user, state=SpreadsheetImport.State.FAILED):
-    return SpreadsheetImport.objects.create(
-        content_type=ContentType.objects.get_for_model(TwinningAgreement),
-        resource="cooperation.resources.TwinningAgreementResource",
-        file_name="agreements.csv",
-        file_format="csv",
-        data=b"",
-        row_count=3,
-        user=user,
-        language="en",
-        state=state,
-    )
 
 
 @pytest.mark.parametrize("frequency, digests", [("daily", 1), ("each", 0), ("never", 0)])
@@ -108,7 +94,7 @@ def test_a_mail_server_that_fails_sends_no_digest_and_raises_nothing(editor, pub
 @pytest.mark.parametrize("frequency, mailed", [("each", True), ("daily", False), ("never", False)])
 def test_publishers_are_told_of_a_failed_import(editor, publisher, frequency, mailed):
     chose(publisher, frequency)
-    job = failed_import(editor, state=SpreadsheetImport.State.CHECKED)
+    job = SpreadsheetImportFactory(user=editor, state=SpreadsheetImport.State.CHECKED)
     job.move_to(job.State.FAILED, message="Nothing was imported: the file changed.")
     assert [message.to for message in mail.outbox] == ([[publisher.email]] if mailed else [])
     if mailed:
@@ -146,7 +132,7 @@ def test_publishers_are_told_of_a_new_partner_request(client, publisher, frequen
 def test_a_publishers_digest_holds_partner_requests_and_failed_imports(editor, publisher):
     chose(publisher, "daily")
     PartnerRequestFactory(status=PartnerRequest.Status.DRAFT)
-    failed_import(editor)
+    SpreadsheetImportFactory(user=editor)
     send_digest()
     (digest,) = mail.outbox
     assert "1 partner request to moderate" in digest.body

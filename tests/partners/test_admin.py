@@ -197,27 +197,29 @@ def test_staff_cannot_give_a_request_an_address_that_could_break_a_mail_header(s
     assert partner_request.contact_email != address
 
 
+def linked_since_its_first_version(**fields):
+    """A request saved once in its history, then linked to an agreement; and that version."""
+    with reversion.create_revision():
+        partner_request = PartnerRequestFactory(**fields)
+    partner_request.agreements.add(AgreementFactory(host_region=partner_request.region))
+    return partner_request, Version.objects.get_for_object(partner_request).get()
+
+
 def test_an_editor_restores_an_old_version_leaving_the_linked_agreements_as_they_are(
     editor_client,
 ):
-    with reversion.create_revision():
-        partner_request = PartnerRequestFactory(summary_bg="Първо резюме.")
-    (first,) = Version.objects.get_for_object(partner_request)
-    agreement = AgreementFactory(host_region=partner_request.region)
-    partner_request.agreements.add(agreement)
+    partner_request, first = linked_since_its_first_version(summary_bg="Първо резюме.")
+    agreements = list(partner_request.agreements.all())
     PartnerRequest.objects.filter(pk=partner_request.pk).update(summary_bg="Второ резюме.")
     url = admin_url("revision", partner_request.pk, first.pk)
     response = editor_client.post(url, change_form_data(editor_client.get(url)))
     assert response.status_code == 302
     partner_request.refresh_from_db()
     assert partner_request.summary_bg == "Първо резюме."
-    assert list(partner_request.agreements.all()) == [agreement]
+    assert list(partner_request.agreements.all()) == agreements
 
 
 def test_staff_without_a_role_cannot_open_an_old_version(client, django_user_model):
-    with reversion.create_revision():
-        partner_request = PartnerRequestFactory()
-    (first,) = Version.objects.get_for_object(partner_request)
-    partner_request.agreements.add(AgreementFactory(host_region=partner_request.region))
+    partner_request, first = linked_since_its_first_version()
     client.force_login(django_user_model.objects.create_user("no-role", is_staff=True))
     assert client.get(admin_url("revision", partner_request.pk, first.pk)).status_code == 403

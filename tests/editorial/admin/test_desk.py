@@ -8,17 +8,22 @@ import datetime
 import re
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cooperation.models import TwinningAgreement, Visit
-from editorial.models import NoticePreference, Review, SpreadsheetImport
+from cooperation.models import Visit
+from editorial.models import NoticePreference, Review
 from partners.models import PartnerRequest
 from tests.conftest import staff_browser
-from tests.factories import AgreementFactory, PartnerRequestFactory, StaffFactory, VisitFactory
+from tests.factories import (
+    AgreementFactory,
+    PartnerRequestFactory,
+    SpreadsheetImportFactory,
+    StaffFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,20 +51,6 @@ def ask_review(entry, editor, at=None):
     )
 
 
-def failed_import(user):
-    return SpreadsheetImport.objects.create(
-        content_type=ContentType.objects.get_for_model(TwinningAgreement),
-        resource="cooperation.resources.TwinningAgreementResource",
-        file_name="agreements.csv",
-        file_format="csv",
-        data=b"",
-        row_count=3,
-        user=user,
-        language="en",
-        state=SpreadsheetImport.State.FAILED,
-    )
-
-
 def change_url(entry):
     return reverse(f"admin:cooperation_{entry._meta.model_name}_change", args=[entry.pk])
 
@@ -70,7 +61,7 @@ def waiting_work(editor):
     draft = VisitFactory(status=Visit.Status.DRAFT, title_en="Sofia delegation")
     ask_review(draft, editor, at=timezone.make_aware(datetime.datetime(2026, 3, 2, 10, 30)))
     PartnerRequestFactory(status=PartnerRequest.Status.DRAFT)
-    failed_import(editor)
+    SpreadsheetImportFactory(user=editor)
     VisitFactory(title_en="Coming soon", publish_at=timezone.now() + datetime.timedelta(days=3))
     signed = (today + datetime.timedelta(days=20)).replace(year=today.year - 10)
     AgreementFactory(year=signed.year, signed_on=signed)
@@ -118,7 +109,7 @@ def test_an_editor_sees_what_is_theirs_and_not_what_awaits_a_publisher(editor, e
 def test_a_publisher_sees_failed_imports_of_others_and_may_open_them(
     editor, publisher_client, editor_client
 ):
-    job = failed_import(editor)
+    job = SpreadsheetImportFactory(user=editor)
     job_url = reverse("admin:cooperation_twinningagreement_import_job", args=[job.pk])
     ((text, links),) = desk_of(publisher_client)
     assert links == [job_url]
